@@ -1,0 +1,1 @@
+//! The explorer's state machine. (Stub: to be written.)

@@ -1,0 +1,346 @@
+//! Loading a dataset: read, parse, resolve and validate, with errors that say where.
+//!
+//! Parsing goes through `serde_path_to_error`, so a wrong type names its path
+//! (`members[3].tagline`) as well as the line and column `serde_json` reports. Semantic checks
+//! (unknown region, duplicate member...) run after parsing, on the loose `Raw*` shapes, and
+//! name the member by index and city.
+
+use super::{
+    Award, Cluster, ClusterBasis, Coordinates, Dataset, Member, Region, SCHEMA_VERSION, clusters,
+    countries,
+};
+use crate::error::{Error, Place, Result};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// A dataset as written in a file, before validation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDataset {
+    #[serde(default)]
+    schema_version: Option<u32>,
+    #[serde(default)]
+    source: Option<String>,
+    members: Vec<RawMember>,
+}
+
+/// A member as written in a file: only `city` and `country` are required.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMember {
+    city: String,
+    country: String,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    clusters: Option<Vec<String>>,
+    #[serde(default)]
+    cluster_basis: Option<ClusterBasis>,
+    #[serde(default)]
+    joined: Option<u16>,
+    #[serde(default)]
+    tagline: Option<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    vision: Option<String>,
+    #[serde(default)]
+    challenges: Option<String>,
+    #[serde(default)]
+    plan: Option<String>,
+    #[serde(default)]
+    awards: Vec<Award>,
+    #[serde(default)]
+    coordinates: Option<Coordinates>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+/// Reads and validates the dataset file at `path`.
+pub fn from_path(path: &str) -> Result<Dataset> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    from_bytes(&bytes, path)
+}
+
+/// Validates a dataset given as bytes; `name` is how errors refer to it.
+pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Dataset> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => from_str(text, name),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.split(|&b| b == b'\n').count();
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            let place = Place {
+                path: name.to_string(),
+                line: Some(line),
+                column: Some(column),
+                ..Place::default()
+            };
+            Err(Error::data(
+                place,
+                format!(
+                    "not valid UTF-8 (byte {}); save the file as UTF-8",
+                    e.valid_up_to()
+                ),
+            ))
+        }
+    }
+}
+
+/// Validates a dataset given as text; `name` is how errors refer to it.
+pub fn from_str(text: &str, name: &str) -> Result<Dataset> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::data(
+            Place {
+                path: name.to_string(),
+                ..Place::default()
+            },
+            "the file is empty; a dataset is a JSON object with a `members` array",
+        ));
+    }
+    let raw = parse(text, name)?;
+    resolve(raw, name)
+}
+
+fn parse(text: &str, name: &str) -> Result<RawDataset> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let raw: RawDataset = match serde_path_to_error::deserialize(&mut de) {
+        Ok(raw) => raw,
+        Err(err) => return Err(parse_error(text, name, &err)),
+    };
+    if let Err(err) = de.end() {
+        return Err(Error::data(
+            Place {
+                path: name.to_string(),
+                line: Some(err.line()),
+                column: Some(err.column()),
+                ..Place::default()
+            },
+            format!("invalid JSON: {err}").replace(
+                &format!(" at line {} column {}", err.line(), err.column()),
+                "",
+            ),
+        ));
+    }
+    Ok(raw)
+}
+
+/// Turns a serde error into a one-line error naming the place: line and column always, and
+/// the member and field when the path goes through `members[i]`.
+fn parse_error(
+    text: &str,
+    name: &str,
+    err: &serde_path_to_error::Error<serde_json::Error>,
+) -> Error {
+    let inner = err.inner();
+    let mut place = Place {
+        path: name.to_string(),
+        line: Some(inner.line()),
+        column: Some(inner.column()),
+        ..Place::default()
+    };
+    let mut member_index = None;
+    let mut field = Vec::new();
+    let mut in_members = false;
+    for segment in err.path() {
+        use serde_path_to_error::Segment;
+        match segment {
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if member_index.is_none() && key == "members" {
+                    in_members = true;
+                } else {
+                    field.push(key.clone());
+                }
+            }
+            Segment::Seq { index } => {
+                if in_members && member_index.is_none() {
+                    member_index = Some(*index);
+                } else if let Some(last) = field.last_mut() {
+                    use std::fmt::Write as _;
+                    let _ = write!(last, "[{index}]");
+                }
+            }
+            Segment::Unknown => {}
+        }
+    }
+    // An error about a missing field points at the member object, so its path ends there.
+    let mut message = inner.to_string();
+    let suffix = format!(" at line {} column {}", inner.line(), inner.column());
+    if let Some(stripped) = message.strip_suffix(&suffix) {
+        message = stripped.to_string();
+    }
+    if inner.is_syntax() || inner.is_eof() {
+        message = format!("invalid JSON: {message}");
+    } else if let Some(index) = member_index {
+        place.member = Some((index, city_of_member(text, index)));
+        if let Some(missing) = message
+            .strip_prefix("missing field `")
+            .and_then(|m| m.strip_suffix('`'))
+        {
+            place.field = Some(missing.to_string());
+            message = "required field is missing".to_string();
+        } else if !field.is_empty() {
+            place.field = Some(field.join("."));
+        }
+    } else if !field.is_empty() {
+        place.field = Some(field.join("."));
+    }
+    Error::data(place, message)
+}
+
+/// Best effort: the `city` of member `index`, read leniently, for naming it in an error.
+fn city_of_member(text: &str, index: usize) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let city = value.get("members")?.get(index)?.get("city")?.as_str()?;
+    Some(city.to_string())
+}
+
+fn member_place(name: &str, index: usize, city: &str, field: Option<&str>) -> Place {
+    Place {
+        path: name.to_string(),
+        member: Some((index, Some(city.to_string()))),
+        field: field.map(str::to_string),
+        ..Place::default()
+    }
+}
+
+fn resolve(raw: RawDataset, name: &str) -> Result<Dataset> {
+    let schema_version = raw.schema_version.unwrap_or(SCHEMA_VERSION);
+    if schema_version > SCHEMA_VERSION {
+        return Err(Error::data(
+            Place {
+                path: name.to_string(),
+                field: Some("schema_version".into()),
+                ..Place::default()
+            },
+            format!(
+                "schema version {schema_version} is newer than this gnlc understands ({SCHEMA_VERSION}); upgrade gnlc"
+            ),
+        ));
+    }
+    let mut members = Vec::with_capacity(raw.members.len());
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(raw.members.len());
+    for (index, raw_member) in raw.members.into_iter().enumerate() {
+        let member = resolve_member(raw_member, index, name)?;
+        if let Some(first) = seen.insert(member.id.clone(), index) {
+            return Err(Error::data(
+                member_place(name, index, &member.city, Some("id")),
+                format!(
+                    "duplicate member `{}`: member {first} has the same id (give one of them another `id`)",
+                    member.id
+                ),
+            ));
+        }
+        members.push(member);
+    }
+    Ok(Dataset {
+        schema_version,
+        source: raw.source.unwrap_or_default(),
+        members,
+    })
+}
+
+/// Turns an empty or blank optional text into `None`.
+fn non_blank(s: Option<String>) -> Option<String> {
+    s.filter(|s| !s.trim().is_empty())
+}
+
+fn resolve_member(raw: RawMember, index: usize, name: &str) -> Result<Member> {
+    let city = raw.city.trim().to_string();
+    if city.is_empty() {
+        return Err(Error::data(
+            member_place(name, index, &raw.city, Some("city")),
+            "the city name is empty",
+        ));
+    }
+    let city_for_errors = city.clone();
+    let place = |field: &str| member_place(name, index, &city_for_errors, Some(field));
+    let raw_country = raw.country.trim();
+    if raw_country.is_empty() {
+        return Err(Error::data(place("country"), "the country is empty"));
+    }
+    let known = countries::lookup(raw_country);
+    let country = known.map_or_else(|| raw_country.to_string(), |(c, _)| c.to_string());
+    let region = match raw.region.as_deref() {
+        Some(r) => Region::parse(r).ok_or_else(|| {
+            Error::data(
+                place("region"),
+                format!(
+                    "unknown region `{}`; the regions are: {}",
+                    crate::text::sanitize_line(r),
+                    Region::ALL.map(Region::name).join(", ")
+                ),
+            )
+        })?,
+        None => known.map(|(_, r)| r).ok_or_else(|| {
+            Error::data(
+                place("country"),
+                format!(
+                    "unknown country `{}`, so its UNESCO region is unknown; add a `region` field",
+                    crate::text::sanitize_line(raw_country)
+                ),
+            )
+        })?,
+    };
+    let id = match non_blank(raw.id) {
+        Some(id) => id.trim().to_string(),
+        None => Member::derive_id(&city, &country),
+    };
+    let mut member = Member {
+        id,
+        city,
+        country,
+        region,
+        clusters: Vec::new(),
+        cluster_basis: ClusterBasis::Stated,
+        joined: raw.joined,
+        tagline: non_blank(raw.tagline),
+        summary: non_blank(raw.summary),
+        vision: non_blank(raw.vision),
+        challenges: non_blank(raw.challenges),
+        plan: non_blank(raw.plan),
+        awards: raw.awards,
+        coordinates: raw.coordinates,
+        source: non_blank(raw.source),
+    };
+    if let Some(stated) = raw.clusters {
+        {
+            for value in &stated {
+                let cluster = Cluster::parse(value).ok_or_else(|| {
+                    Error::data(
+                        place("clusters"),
+                        format!(
+                            "unknown cluster `{}`; the clusters are: {}",
+                            crate::text::sanitize_line(value),
+                            Cluster::ALL.map(Cluster::id).join(", ")
+                        ),
+                    )
+                })?;
+                if !member.clusters.contains(&cluster) {
+                    member.clusters.push(cluster);
+                }
+            }
+            member.clusters.sort_unstable();
+            member.cluster_basis = raw.cluster_basis.unwrap_or(ClusterBasis::Stated);
+        }
+    } else {
+        member.clusters = clusters::infer_for(&member);
+        member.cluster_basis = ClusterBasis::Inferred;
+    }
+    if let Some(c) = member.coordinates
+        && (!(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon))
+    {
+        return Err(Error::data(
+            place("coordinates"),
+            format!("latitude {} / longitude {} is off the globe", c.lat, c.lon),
+        ));
+    }
+    Ok(member)
+}

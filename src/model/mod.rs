@@ -1,0 +1,309 @@
+//! The member data model: what a learning city is to this program, and the public dataset
+//! format (`gnlc list --format json` prints members with exactly these field names).
+//!
+//! A dataset file is deserialised into loose `Raw*` shapes (see [`load`]), then resolved and
+//! validated into these strict types: every [`Member`] has an id, a UNESCO region, at least
+//! the clusters that were stated or inferred, and says which of the two it was.
+
+pub mod bundle;
+pub mod clusters;
+pub mod countries;
+pub mod load;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// UNESCO's five regions. They group member states politically, not by continent: Morocco is
+/// in the Arab States, Türkiye in Europe and North America (see `countries`).
+///
+/// The variants are declared in alphabetical order of their names, so `Ord` sorts them as
+/// they are listed on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Region {
+    Africa,
+    ArabStates,
+    AsiaPacific,
+    EuropeNorthAmerica,
+    LatinAmericaCaribbean,
+}
+
+impl Region {
+    pub const ALL: [Region; 5] = [
+        Region::Africa,
+        Region::ArabStates,
+        Region::AsiaPacific,
+        Region::EuropeNorthAmerica,
+        Region::LatinAmericaCaribbean,
+    ];
+
+    /// The name UNESCO uses, which is also the name in the dataset format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::Africa => "Africa",
+            Region::ArabStates => "Arab States",
+            Region::AsiaPacific => "Asia and the Pacific",
+            Region::EuropeNorthAmerica => "Europe and North America",
+            Region::LatinAmericaCaribbean => "Latin America and the Caribbean",
+        }
+    }
+
+    /// Reads a region name case-insensitively, also accepting `&` for "and" and a missing
+    /// "the" ("Asia & Pacific", "latin america and caribbean").
+    pub fn parse(s: &str) -> Option<Region> {
+        let key = normalize_name(s);
+        Region::ALL.into_iter().find(|r| {
+            let name = normalize_name(r.name());
+            key == name || key == name.replace(" the ", " ")
+        })
+    }
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Region {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// The network's seven thematic clusters (GNLC strategy 2019–2021).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cluster {
+    SustainableDevelopment,
+    EquityInclusion,
+    PlanningMonitoringEvaluation,
+    GlobalCitizenship,
+    Entrepreneurship,
+    HealthWellbeing,
+    Literacy,
+}
+
+impl Cluster {
+    pub const ALL: [Cluster; 7] = [
+        Cluster::SustainableDevelopment,
+        Cluster::EquityInclusion,
+        Cluster::PlanningMonitoringEvaluation,
+        Cluster::GlobalCitizenship,
+        Cluster::Entrepreneurship,
+        Cluster::HealthWellbeing,
+        Cluster::Literacy,
+    ];
+
+    /// The stable identifier used in dataset files and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Cluster::SustainableDevelopment => "sustainable-development",
+            Cluster::EquityInclusion => "equity-inclusion",
+            Cluster::PlanningMonitoringEvaluation => "planning-monitoring-evaluation",
+            Cluster::GlobalCitizenship => "global-citizenship",
+            Cluster::Entrepreneurship => "entrepreneurship",
+            Cluster::HealthWellbeing => "health-wellbeing",
+            Cluster::Literacy => "literacy",
+        }
+    }
+
+    /// The display name, as the calls for membership word it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Cluster::SustainableDevelopment => "Education for sustainable development",
+            Cluster::EquityInclusion => "Equity and inclusion",
+            Cluster::PlanningMonitoringEvaluation => {
+                "Educational planning, monitoring and evaluation"
+            }
+            Cluster::GlobalCitizenship => "Education for global citizenship",
+            Cluster::Entrepreneurship => "Entrepreneurship",
+            Cluster::HealthWellbeing => "Health and well-being",
+            Cluster::Literacy => "Literacy",
+        }
+    }
+
+    /// A short name for narrow panes.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Cluster::SustainableDevelopment => "Sustainable development",
+            Cluster::EquityInclusion => "Equity and inclusion",
+            Cluster::PlanningMonitoringEvaluation => "Planning and evaluation",
+            Cluster::GlobalCitizenship => "Global citizenship",
+            Cluster::Entrepreneurship => "Entrepreneurship",
+            Cluster::HealthWellbeing => "Health and well-being",
+            Cluster::Literacy => "Literacy",
+        }
+    }
+
+    /// Reads a cluster by id, display name or short name, case-insensitively.
+    pub fn parse(s: &str) -> Option<Cluster> {
+        let key = normalize_name(&s.replace('-', " "));
+        Cluster::ALL.into_iter().find(|c| {
+            key == normalize_name(&c.id().replace('-', " "))
+                || key == normalize_name(c.name())
+                || key == normalize_name(c.short_name())
+        })
+    }
+}
+
+impl fmt::Display for Cluster {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Cluster {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+/// Whether a member's clusters come from the dataset or were inferred from its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClusterBasis {
+    /// The dataset said so.
+    Stated,
+    /// `clusters::infer` matched keywords of the lexicon in the profile text.
+    Inferred,
+}
+
+/// One UNESCO Learning City Award.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    pub year: u16,
+    /// Where the fact comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Latitude and longitude in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// The three sections of a learning-city profile, in the order UNESCO gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Vision,
+    Challenges,
+    Plan,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Vision, Section::Challenges, Section::Plan];
+
+    /// The heading shown above the section.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Section::Vision => "Vision and motivation",
+            Section::Challenges => "Challenges and goals",
+            Section::Plan => "Plan and implementation",
+        }
+    }
+
+    /// The field name in the dataset format.
+    pub fn field(self) -> &'static str {
+        match self {
+            Section::Vision => "vision",
+            Section::Challenges => "challenges",
+            Section::Plan => "plan",
+        }
+    }
+}
+
+/// A member city of the network, resolved and validated.
+///
+/// Text fields are plain text; a line that starts with `- ` is a list item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Member {
+    pub id: String,
+    pub city: String,
+    pub country: String,
+    pub region: Region,
+    pub clusters: Vec<Cluster>,
+    pub cluster_basis: ClusterBasis,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub joined: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tagline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vision: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenges: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub awards: Vec<Award>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Member {
+    /// The text of one section, if the profile has it.
+    pub fn section(&self, section: Section) -> Option<&str> {
+        match section {
+            Section::Vision => self.vision.as_deref(),
+            Section::Challenges => self.challenges.as_deref(),
+            Section::Plan => self.plan.as_deref(),
+        }
+    }
+
+    /// True when the profile has none of the three sections.
+    pub fn has_no_sections(&self) -> bool {
+        Section::ALL.iter().all(|s| self.section(*s).is_none())
+    }
+
+    /// The id a member gets when the dataset gives none: `city-country`, slugged.
+    pub fn derive_id(city: &str, country: &str) -> String {
+        format!("{}-{}", crate::text::slug(city), crate::text::slug(country))
+    }
+}
+
+/// The current version of the dataset format.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A loaded, validated dataset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dataset {
+    pub schema_version: u32,
+    /// Where the data comes from, in words.
+    pub source: String,
+    pub members: Vec<Member>,
+}
+
+impl Dataset {
+    /// The dataset bundled into the binary (see `assets/`).
+    ///
+    /// # Panics
+    /// Never in a released build: a test loads the bundled dataset, so an invalid one fails CI.
+    pub fn bundled() -> Dataset {
+        load::from_str(bundle::BUNDLED_JSON, bundle::BUNDLED_NAME)
+            .unwrap_or_else(|e| panic!("the bundled dataset is invalid (a build error): {e}"))
+    }
+
+    /// Every country present, sorted by name, without repeats.
+    pub fn countries(&self) -> Vec<&str> {
+        let mut countries: Vec<&str> = self.members.iter().map(|m| m.country.as_str()).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        countries
+    }
+}
+
+/// Lowercases, folds accents and `&`, and collapses white space, for name comparisons.
+pub(crate) fn normalize_name(s: &str) -> String {
+    let folded = crate::text::fold(s).replace('&', " and ");
+    folded
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,171 @@
+//! Text helpers shared by every output path.
+//!
+//! Profile text is data, never terminal commands: everything that prints member text to a
+//! terminal or a table goes through [`sanitize`] or [`sanitize_line`], which make C0 and C1
+//! controls, escape sequences and bidi overrides visible instead of letting them act.
+//! JSON output does not need this: `serde_json` escapes control characters itself.
+
+use std::borrow::Cow;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// True for characters that must never reach a terminal raw: C0 controls (other than newline
+/// and tab), DEL, C1 controls (U+0080–U+009F, including the CSI U+009B), and the bidi
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+pub fn is_hostile(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The visible stand-in for a hostile character: the Unicode "control picture" for C0
+/// controls and DEL (so ESC shows as `␛`), the replacement character for the rest.
+fn stand_in(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// Multi-line text made safe for a terminal: newlines and tabs are kept (a carriage return is
+/// dropped so CRLF text prints as lines); every other control is replaced by a visible stand-in.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_hostile(c) || c == '\r') {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .filter(|&c| c != '\r')
+            .map(|c| if is_hostile(c) { stand_in(c) } else { c })
+            .collect(),
+    )
+}
+
+/// One-line text made safe for a terminal: as [`sanitize`], and newlines, carriage returns
+/// and tabs become spaces, so a city name can never break a table row.
+pub fn sanitize_line(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| is_hostile(c) || matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if is_hostile(c) => stand_in(c),
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// A URL- and file-friendly identifier: letters and digits folded to lowercase ASCII where
+/// they have an ASCII base (`Sønderborg` → `sonderborg`), other letters kept, runs of anything
+/// else turned into one `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_dash = false;
+    for c in s.chars() {
+        let mut pushed = false;
+        for_each_folded(c, |f| {
+            if f.is_alphanumeric() {
+                if pending_dash && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_dash = false;
+                out.push(f);
+                pushed = true;
+            }
+        });
+        if !pushed {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// Calls `emit` with the case- and accent-folded form of `c`: zero, one or more characters.
+/// `É` → `e`, `ø` → `o`, `ß` → `ss`, `ș` → `s`, combining marks → nothing.
+/// This is the one definition of "folding" the search and the ids share.
+pub fn for_each_folded(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'ø' | 'Ø' => return emit('o'),
+        'æ' | 'Æ' => {
+            emit('a');
+            return emit('e');
+        }
+        'œ' | 'Œ' => {
+            emit('o');
+            return emit('e');
+        }
+        'ß' => {
+            emit('s');
+            return emit('s');
+        }
+        'đ' | 'Đ' | 'ð' | 'Ð' => return emit('d'),
+        'ł' | 'Ł' => return emit('l'),
+        'ı' => return emit('i'),
+        'þ' | 'Þ' => {
+            emit('t');
+            return emit('h');
+        }
+        _ => {}
+    }
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            for l in d.to_lowercase() {
+                emit(l);
+            }
+        }
+    });
+}
+
+/// The folded form of a whole string (see [`for_each_folded`]).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for_each_folded(c, |f| out.push(f));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_makes_escape_sequences_visible() {
+        assert_eq!(sanitize("a\u{1b}[31mb"), "a\u{241b}[31mb");
+        assert_eq!(sanitize("x\u{9b}y\u{202e}z"), "x\u{fffd}y\u{fffd}z");
+        assert_eq!(sanitize("line\r\nnext\ttab"), "line\nnext\ttab");
+        assert!(matches!(sanitize("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn sanitize_line_flattens_newlines() {
+        assert_eq!(sanitize_line("a\nb\tc\u{7}"), "a b c\u{2407}");
+    }
+
+    #[test]
+    fn fold_removes_case_and_accents() {
+        assert_eq!(fold("Sønderborg"), "sonderborg");
+        assert_eq!(fold("Villa María"), "villa maria");
+        assert_eq!(fold("Chișinău"), "chisinau");
+        assert_eq!(fold("Chişinău"), "chisinau");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("北京"), "北京");
+    }
+
+    #[test]
+    fn slug_joins_words_with_dashes() {
+        assert_eq!(slug("Villa María"), "villa-maria");
+        assert_eq!(slug("  N'Zérékoré!! "), "n-zerekore");
+        assert_eq!(slug("Seodaemun-gu"), "seodaemun-gu");
+    }
+}

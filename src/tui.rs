@@ -1,0 +1,1 @@
+//! Terminal setup, restore and the event loop. (Stub: to be written.)

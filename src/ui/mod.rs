@@ -1,0 +1,1 @@
+//! Rendering the explorer. (Stub: to be written.)
