@@ -1,0 +1,61 @@
+//! Keystroke: the time from a query change to a ready result list with facet counts, for the
+//! typed sequence `k`, `ko`, `koz`, `kozh` and a backspace back to `koz`, at 100k members.
+//! Budget: 16 ms per keystroke (one frame at 60 Hz), PERFORMANCE.md.
+//!
+//! Each step is measured on its own (`engine.run` from scratch, which is what a stateless
+//! caller such as `gnlc list` pays), plus the whole sequence, plus the same with a region
+//! selected (facet counts then exclude different members per facet kind).
+
+mod common;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use gnlc::model::Region;
+use gnlc::query::Query;
+use std::hint::black_box;
+use std::time::Duration;
+
+/// What the user types: four keys and a backspace.
+const SEQUENCE: [&str; 5] = ["k", "ko", "koz", "kozh", "koz"];
+
+fn keystroke(c: &mut Criterion) {
+    let engine = common::engine(common::LARGE);
+    let mut group = c.benchmark_group("keystroke_100k");
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(4));
+    group.warm_up_time(Duration::from_secs(1));
+    for (step, text) in SEQUENCE.iter().enumerate() {
+        let query = Query {
+            text: (*text).to_string(),
+            ..Query::default()
+        };
+        group.bench_function(format!("{step}_{text}"), |b| {
+            b.iter(|| engine.run(black_box(&query)));
+        });
+    }
+    group.bench_function("empty_query", |b| {
+        b.iter(|| engine.run(black_box(&Query::default())));
+    });
+    group.bench_function("whole_sequence", |b| {
+        b.iter(|| {
+            for text in SEQUENCE {
+                let query = Query {
+                    text: text.to_string(),
+                    ..Query::default()
+                };
+                black_box(engine.run(&query));
+            }
+        });
+    });
+    let with_region = Query {
+        text: "koz".to_string(),
+        regions: [Region::EuropeNorthAmerica].into_iter().collect(),
+        ..Query::default()
+    };
+    group.bench_function("koz_with_region", |b| {
+        b.iter(|| engine.run(black_box(&with_region)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, keystroke);
+criterion_main!(benches);
