@@ -9,8 +9,8 @@
 //! names-only output (for `fzf --filter`) lists exactly the cities of the full output.
 //! Names come from syllable tables of a dozen naming traditions (accents, CJK, Hangul, Arabic
 //! and Ge'ez script, several words, saints' prefixes...), countries from a table spanning all
-//! five UNESCO regions. A country that `gnlc::model::countries` knows is written without a
-//! `region` (so the loader resolves it); any other carries an explicit `region`.
+//! five UNESCO regions (and any of `gnlc::model::countries::COUNTRIES`). A country the loader
+//! knows is mostly written without a `region`, so the loader resolves it.
 //! Ids are explicit and unique: `slug(city)-slug(country)`, with `-2`, `-3`... appended only
 //! when that pair repeats. About half the members state their clusters; the rest leave them
 //! for inference at load.
@@ -336,6 +336,17 @@ const COUNTRIES: &[(&str, Region, &Culture, usize)] = &[
     ("Georgia", Region::EuropeNorthAmerica, &ANATOLIAN, 1),
 ];
 
+/// A naming tradition of `region`, for countries outside the weighted table.
+fn culture_of(region: Region, rng: &mut Rng) -> &'static Culture {
+    match region {
+        Region::Africa => &AFRICAN,
+        Region::ArabStates => &ARABIC,
+        Region::AsiaPacific => rng.pick(&[&CHINESE, &INDIAN, &VIETNAMESE, &JAPANESE][..]),
+        Region::EuropeNorthAmerica => rng.pick(&[&SLAVIC, &GAELIC, &NORDIC, &ANATOLIAN][..]),
+        Region::LatinAmericaCaribbean => &ROMANCE,
+    }
+}
+
 /// A city name in `culture`'s tradition.
 fn city_name(rng: &mut Rng, culture: &Culture) -> String {
     if let Some((parts, joiner)) = culture.script
@@ -564,18 +575,28 @@ impl Generator {
         }
     }
 
-    /// The next member's city and country, and its own random stream for the rest.
-    fn next_place(&mut self) -> (String, usize, Rng) {
+    /// The next member's city, country and region, and its own random stream for the rest.
+    /// Four in five come from the weighted table above; one in five from any member state of
+    /// `gnlc::model::countries::COUNTRIES`, named in a tradition of its region, so the
+    /// country facet has the length it has on real data.
+    fn next_place(&mut self) -> (String, &'static str, Region, Rng) {
         let mut rng = Rng::new(self.seed, self.next);
         self.next += 1;
-        let mut ticket = rng.below(self.total_weight);
-        let mut country = 0;
-        while ticket >= COUNTRIES[country].3 {
-            ticket -= COUNTRIES[country].3;
-            country += 1;
-        }
-        let city = city_name(&mut rng, COUNTRIES[country].2);
-        (city, country, rng)
+        let (country, region, culture) = if rng.chance(80) {
+            let mut ticket = rng.below(self.total_weight);
+            let mut index = 0;
+            while ticket >= COUNTRIES[index].3 {
+                ticket -= COUNTRIES[index].3;
+                index += 1;
+            }
+            let (country, region, culture, _) = COUNTRIES[index];
+            (country, region, culture)
+        } else {
+            let (country, region) = rng.pick(gnlc::model::countries::COUNTRIES);
+            (country, region, culture_of(region, &mut rng))
+        };
+        let city = city_name(&mut rng, culture);
+        (city, country, region, rng)
     }
 
     /// The next member's city name only (for a names file); draws the same names as
@@ -586,8 +607,7 @@ impl Generator {
 
     /// The next full member.
     pub fn next_member(&mut self) -> SynthMember {
-        let (city, country_index, mut rng) = self.next_place();
-        let (country, region, _, _) = COUNTRIES[country_index];
+        let (city, country, region, mut rng) = self.next_place();
         let base = format!(
             "{}-{}",
             gnlc::text::slug(&city),
@@ -600,9 +620,10 @@ impl Generator {
         } else {
             format!("{base}-{count}")
         };
-        let region = gnlc::model::countries::lookup(country)
-            .is_none()
-            .then(|| region.name());
+        // Unknown countries need a region; one known country in ten states it anyway, so
+        // both paths of the loader run.
+        let unknown = gnlc::model::countries::lookup(country).is_none();
+        let region = (rng.chance(10) || unknown).then(|| region.name());
         let clusters = rng.chance(50).then(|| {
             let n = 1 + rng.below(3);
             let mut chosen: Vec<&'static str> = Vec::new();
