@@ -9,16 +9,28 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The footer's hints for `mode`: (key label, word), from the key table.
+/// The footer's hints for `mode`: (key label, word), from the key table. A binding whose
+/// keys an earlier binding of the mode already claims is left out (it does nothing there).
 pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
-    let general = |g: Group| matches!(g, Group::Everywhere | Group::General | Group::Panes | Group::Moving);
-    let mut hints: Vec<_> = keymap::bindings_in(mode)
+    let mut claimed: Vec<keymap::Key> = Vec::new();
+    let mut live = Vec::new();
+    for binding in keymap::bindings_in(mode) {
+        if binding.keys.iter().any(|k| !claimed.contains(k)) {
+            live.push(binding);
+        }
+        claimed.extend_from_slice(binding.keys);
+    }
+    let general = |g: Group| {
+        matches!(
+            g,
+            Group::Everywhere | Group::General | Group::Panes | Group::Moving
+        )
+    };
+    live.iter()
         .filter(|b| !general(b.group))
-        .chain(keymap::bindings_in(mode).filter(|b| general(b.group)))
+        .chain(live.iter().filter(|b| general(b.group)))
         .filter_map(|b| b.footer.map(|word| (b.label, word)))
-        .collect();
-    hints.dedup();
-    hints
+        .collect()
 }
 
 /// Draws the footer in `area`; hints that do not fit whole are left out.

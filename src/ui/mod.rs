@@ -102,24 +102,28 @@ fn browse(frame: &mut Frame, main: Rect, app: &mut App, theme: Theme) {
 }
 
 /// The narrow layout's tab strip: the focused pane's name reversed and in brackets; the
-/// others abbreviated when the full names do not fit.
+/// others abbreviated (three letters, then two) when the full names do not fit.
 fn tab_strip(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
-    let full: usize = Focus::ALL.iter().map(|f| f.title().len() + 3).sum();
-    let short = usize::from(area.width) < full;
+    let label = |pane: Focus, letters: usize| {
+        let name = pane.title();
+        if pane == app.focus {
+            format!("[{name}]")
+        } else {
+            // Pane titles are ASCII, so slicing by bytes is slicing by chars.
+            format!(" {} ", &name[..letters.min(name.len())])
+        }
+    };
+    let strip_width = |letters: usize| -> usize {
+        Focus::ALL.iter().map(|&p| label(p, letters).len() + 1).sum::<usize>() - 1
+    };
+    let letters = [usize::MAX, 3, 2]
+        .into_iter()
+        .find(|&n| strip_width(n) <= usize::from(area.width))
+        .unwrap_or(2);
     let mut spans = Vec::new();
     let mut x = area.x;
     for pane in Focus::ALL {
-        let focused = pane == app.focus;
-        let name = if short && !focused {
-            &pane.title()[..3]
-        } else {
-            pane.title()
-        };
-        let text = if focused {
-            format!("[{name}]")
-        } else {
-            format!(" {name} ")
-        };
+        let text = label(pane, letters);
         let width = text.len() as u16;
         let visible = width.min(area.right().saturating_sub(x));
         if visible > 0 {
@@ -129,7 +133,7 @@ fn tab_strip(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             });
         }
         x = x.saturating_add(width + 1);
-        spans.push(if focused {
+        spans.push(if pane == app.focus {
             Span::styled(text, theme.cursor())
         } else {
             Span::raw(text)
