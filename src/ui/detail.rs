@@ -161,7 +161,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             state.scroll = line;
         }
     }
-    state.scroll = state.scroll.min(len.saturating_sub(rows));
+    // Scrolling may go past the last full page as far as the last section's heading, so
+    // that every section can be jumped to with its heading on the first line.
+    let last_heading = doc.sections.iter().flatten().max().copied().unwrap_or(0);
+    state.scroll = state.scroll.min(len.saturating_sub(rows).max(last_heading));
     state.rows = rows;
     let scroll = state.scroll;
     let position = if len <= rows {

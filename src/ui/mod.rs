@@ -103,6 +103,7 @@ fn browse(frame: &mut Frame, main: Rect, app: &mut App, theme: Theme) {
 
 /// The narrow layout's tab strip: the focused pane's name reversed and in brackets; the
 /// others abbreviated (three letters, then two) when the full names do not fit.
+/// Each tab is clickable.
 fn tab_strip(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     let label = |pane: Focus, letters: usize| {
         let name = pane.title();
@@ -110,7 +111,7 @@ fn tab_strip(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             format!("[{name}]")
         } else {
             // Pane titles are ASCII, so slicing by bytes is slicing by chars.
-            format!(" {} ", &name[..letters.min(name.len())])
+            name[..letters.min(name.len())].to_string()
         }
     };
     let strip_width = |letters: usize| -> usize {
