@@ -11,7 +11,10 @@ fn main() {
             "--data" => data = args.next(),
             "--no-mouse" => mouse = false,
             other => {
-                eprintln!("gnlc: unknown argument `{}`", gnlc::text::sanitize_line(other));
+                eprintln!(
+                    "gnlc: unknown argument `{}`",
+                    gnlc::text::sanitize_line(other)
+                );
                 std::process::exit(2);
             }
         }

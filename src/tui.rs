@@ -74,15 +74,19 @@ pub fn run(mut app: App, options: Options) -> Result<()> {
     let signal = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::with_capacity(SIGNALS.len());
     for sig in SIGNALS {
-        let id = signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .map_err(|e| Error::io("signal handler", &e))?;
+        let id = signal_hook::flag::register_usize(
+            sig,
+            Arc::clone(&signal),
+            sig.unsigned_abs() as usize,
+        )
+        .map_err(|e| Error::io("signal handler", &e))?;
         ids.push(id);
     }
     install_panic_hook();
     let result = {
         let _guard = Guard;
         enter(options.mouse)
-            .and_then(|()| event_loop(&mut app, &options, &signal))
+            .and_then(|()| event_loop(&mut app, options, &signal))
             .map_err(|e| Error::io("terminal", &e))
     };
     for id in ids {
@@ -142,7 +146,7 @@ fn install_panic_hook() {
     });
 }
 
-fn event_loop(app: &mut App, options: &Options, signal: &AtomicUsize) -> io::Result<()> {
+fn event_loop(app: &mut App, options: Options, signal: &AtomicUsize) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let signalled = || signal.load(Ordering::SeqCst) != 0;
     loop {
@@ -168,7 +172,7 @@ fn event_loop(app: &mut App, options: &Options, signal: &AtomicUsize) -> io::Res
 }
 
 /// Turns one terminal event into an action and applies it.
-fn handle(app: &mut App, options: &Options, event: &Event) {
+fn handle(app: &mut App, options: Options, event: &Event) {
     let action = match event {
         Event::Key(key) => keymap::action_for(app.mode(), *key),
         Event::Mouse(mouse) if options.mouse => {

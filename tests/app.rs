@@ -157,7 +157,10 @@ fn facet_counts_are_live() {
             .map(|r| r.count)
     };
     assert_eq!(count(&app, Focus::Regions, "Asia and the Pacific"), Some(5));
-    assert_eq!(count(&app, Focus::Regions, "Europe and North America"), Some(6));
+    assert_eq!(
+        count(&app, Focus::Regions, "Europe and North America"),
+        Some(6)
+    );
     assert_eq!(count(&app, Focus::Regions, "Africa"), Some(0)); // listed, not hidden
     assert_eq!(count(&app, Focus::Countries, "Denmark"), Some(1));
     press(&mut app, KeyCode::Tab);
@@ -181,7 +184,10 @@ fn facet_counts_are_live() {
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(app.listed_cities().len(), 4);
     assert_eq!(count(&app, Focus::Regions, "Asia and the Pacific"), Some(4));
-    assert_eq!(count(&app, Focus::Regions, "Europe and North America"), Some(0));
+    assert_eq!(
+        count(&app, Focus::Regions, "Europe and North America"),
+        Some(0)
+    );
     // X clears every filter and the search.
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "c");
@@ -389,7 +395,13 @@ fn an_empty_dataset_opens_an_empty_explorer() {
 fn every_key_of_the_table_is_reachable_in_some_mode() {
     // The footer and help come from this table; each binding must actually map to its action
     // in a mode where its group applies (no binding is shadowed everywhere).
-    let modes = [Mode::Facet, Mode::List, Mode::Search, Mode::Detail, Mode::Help];
+    let modes = [
+        Mode::Facet,
+        Mode::List,
+        Mode::Search,
+        Mode::Detail,
+        Mode::Help,
+    ];
     for binding in keymap::BINDINGS {
         let reachable = binding.keys.iter().any(|key| {
             let modifiers = if key.ctrl {

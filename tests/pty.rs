@@ -126,7 +126,10 @@ impl Session {
     }
 
     fn resize(&self, cols: u16, rows: u16) {
-        self.parser.lock().expect("lock").set_size(nonzero(rows), nonzero(cols));
+        self.parser
+            .lock()
+            .expect("lock")
+            .set_size(nonzero(rows), nonzero(cols));
         self.master.resize(size(cols, rows)).expect("resize");
     }
 
@@ -168,7 +171,10 @@ impl Session {
             after("\x1b[?1049h", "\x1b[?1049l"),
             "the alternate screen was left"
         );
-        assert!(after("\x1b[?25l", "\x1b[?25h"), "the cursor was shown again");
+        assert!(
+            after("\x1b[?25l", "\x1b[?25h"),
+            "the cursor was shown again"
+        );
         if mouse {
             assert!(
                 after("\x1b[?1000h", "\x1b[?1000l"),
@@ -238,7 +244,10 @@ fn a_new_user_goes_through_the_explorer_and_quits() {
     // `?` shows the keys; Esc closes them.
     s.send("?");
     let screen = s.wait_for("Keys");
-    assert!(screen.contains("Ctrl-C") && screen.contains("Shift-Tab"), "{screen}");
+    assert!(
+        screen.contains("Ctrl-C") && screen.contains("Shift-Tab"),
+        "{screen}"
+    );
     s.send("\x1b");
     let start = Instant::now();
     while s.screen().contains("Shift-Tab") {

@@ -107,7 +107,10 @@ fn wide_terminals_show_facets_list_and_preview() {
             "[ ] Africa",
             "[ ] Arab States",
         ] {
-            assert!(text.contains(expected), "{width}x{height} lacks {expected:?}:\n{text}");
+            assert!(
+                text.contains(expected),
+                "{width}x{height} lacks {expected:?}:\n{text}"
+            );
         }
         // The footer comes from the key table.
         assert!(text.contains("q quit") && text.contains("? help") && text.contains("/ search"));
@@ -131,7 +134,10 @@ fn eighty_columns_drop_the_preview_and_narrow_terminals_use_a_tab_strip() {
         // Tab shows the Regions pane in place of the list.
         app.update(Action::FocusNext);
         let text = screen(&draw(&mut app, width, height));
-        assert!(text.contains("[Regions]") && text.contains("Africa"), "{text}");
+        assert!(
+            text.contains("[Regions]") && text.contains("Africa"),
+            "{text}"
+        );
     }
 }
 
@@ -140,7 +146,10 @@ fn too_small_terminals_say_so() {
     for (width, height) in [(18, 5), (19, 40), (200, 5)] {
         let mut app = common::app();
         let text = screen(&draw(&mut app, width, height));
-        assert!(text.contains("Terminal too small"), "{width}x{height}:\n{text}");
+        assert!(
+            text.contains("Terminal too small"),
+            "{width}x{height}:\n{text}"
+        );
     }
     let mut app = common::app();
     insta::assert_snapshot!("too_small_18x5", screen(&draw(&mut app, 18, 5)));
@@ -151,7 +160,12 @@ fn the_asian_filter_shows_five_of_thirteen() {
     let mut app = common::app();
     apply(
         &mut app,
-        &[Action::FocusNext, Action::Down, Action::Down, Action::Toggle],
+        &[
+            Action::FocusNext,
+            Action::Down,
+            Action::Down,
+            Action::Toggle,
+        ],
     );
     let buffer = draw(&mut app, 100, 30);
     let text = screen(&buffer);
@@ -191,17 +205,31 @@ fn the_detail_view_shows_the_whole_profile() {
     app.update(Action::JumpSection(Section::Plan));
     let buffer = draw(&mut app, 100, 30);
     let lines = rows(&buffer);
-    assert!(lines[1].contains("3 Plan and implementation"), "{}", lines.join("\n"));
+    assert!(
+        lines[1].contains("3 Plan and implementation"),
+        "{}",
+        lines.join("\n")
+    );
     let text = screen(&buffer);
-    assert!(text.contains("• the Environmental sustainability policy"), "{text}");
-    assert!(text.contains("• the Cultural sustainability policy"), "{text}");
+    assert!(
+        text.contains("• the Environmental sustainability policy"),
+        "{text}"
+    );
+    assert!(
+        text.contains("• the Cultural sustainability policy"),
+        "{text}"
+    );
     // End: the indicator reaches 100%.
     app.update(Action::End);
     let text = screen(&draw(&mut app, 100, 30));
     assert!(text.contains("100%"), "{text}");
     app.update(Action::JumpSection(Section::Vision));
     let lines = rows(&draw(&mut app, 100, 30));
-    assert!(lines[1].contains("1 Vision and motivation"), "{}", lines.join("\n"));
+    assert!(
+        lines[1].contains("1 Vision and motivation"),
+        "{}",
+        lines.join("\n")
+    );
 }
 
 #[test]
@@ -214,7 +242,10 @@ fn the_detail_view_wraps_words_at_the_width() {
     insta::assert_snapshot!("detail_sonderborg_40x20", text);
     // "Sustainable development and the 41742 way of thinking" is 54 cells: it is wrapped at
     // a space, never inside a word.
-    assert!(text.contains("Sustainable development and the 41742"), "{text}");
+    assert!(
+        text.contains("Sustainable development and the 41742"),
+        "{text}"
+    );
     assert!(text.contains("way of thinking"), "{text}");
 }
 
@@ -296,7 +327,8 @@ fn matched_characters_are_highlighted_by_more_than_colour() {
     for p in &hit.positions {
         let cell = &buffer[(col + *p as u16, row)];
         assert!(
-            cell.modifier.contains(Modifier::UNDERLINED | Modifier::BOLD),
+            cell.modifier
+                .contains(Modifier::UNDERLINED | Modifier::BOLD),
             "{city} char {p}"
         );
     }
@@ -316,7 +348,10 @@ fn without_colour_the_cursor_and_zero_counts_still_show() {
     }
     let (col, row) = find(&buffer, "Africa").expect("Africa shown");
     let cell = &buffer[(col, row)];
-    assert!(cell.modifier.contains(Modifier::REVERSED), "cursor row is reversed");
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "cursor row is reversed"
+    );
     assert!(cell.modifier.contains(Modifier::DIM), "zero count is dim");
     assert!(rows(&buffer)[usize::from(row)].contains("› [ ] Africa"));
     // The focused pane is also marked in text.
@@ -330,15 +365,12 @@ fn without_colour_the_cursor_and_zero_counts_still_show() {
 #[test]
 fn page_keys_move_by_the_visible_rows() {
     // 30 cities in one country: the list at 80x24 shows 18 rows.
-    let mut members = String::new();
-    for i in 0..30 {
-        members.push_str(&format!(
-            r#"{}{{"city": "Town {i:02}", "country": "Denmark", "clusters": []}}"#,
-            if i == 0 { "" } else { "," }
-        ));
-    }
-    let dataset =
-        gnlc::model::load::from_str(&format!(r#"{{"members": [{members}]}}"#), "towns").expect("valid");
+    let members: Vec<String> = (0..30)
+        .map(|i| format!(r#"{{"city": "Town {i:02}", "country": "Denmark", "clusters": []}}"#))
+        .collect();
+    let members = members.join(",");
+    let dataset = gnlc::model::load::from_str(&format!(r#"{{"members": [{members}]}}"#), "towns")
+        .expect("valid");
     let mut app = App::new(Engine::new(dataset), Query::default());
     let buffer = draw(&mut app, 80, 24);
     let rows_shown = app.pane(Focus::Cities).rows;
@@ -369,13 +401,23 @@ fn the_mouse_selects_toggles_and_scrolls_the_pane_under_it() {
     let (col, row) = find(&buffer, "Shenzhen").expect("shown");
     app.update(Action::Click { column: col, row });
     assert_eq!(app.focus, Focus::Cities);
-    assert_eq!(app.selected_member().map(|m| m.city.as_str()), Some("Shenzhen"));
+    assert_eq!(
+        app.selected_member().map(|m| m.city.as_str()),
+        Some("Shenzhen")
+    );
     // The wheel over the Clusters pane moves its cursor, not the focused list's.
     let buffer = draw(&mut app, 100, 30);
     let (col, row) = find(&buffer, "[ ] Literacy").expect("shown");
-    app.update(Action::Wheel { column: col, row, down: true });
+    app.update(Action::Wheel {
+        column: col,
+        row,
+        down: true,
+    });
     assert_eq!(app.pane(Focus::Clusters).cursor, 3);
-    assert_eq!(app.selected_member().map(|m| m.city.as_str()), Some("Shenzhen"));
+    assert_eq!(
+        app.selected_member().map(|m| m.city.as_str()),
+        Some("Shenzhen")
+    );
     // Narrow layout: clicking a tab focuses that pane.
     let buffer = draw(&mut app, 40, 12);
     let (col, row) = find(&buffer, "Reg").expect("tab shown");
@@ -385,7 +427,11 @@ fn the_mouse_selects_toggles_and_scrolls_the_pane_under_it() {
     app.update(Action::FocusPrev);
     app.update(Action::Open);
     draw(&mut app, 100, 30);
-    app.update(Action::Wheel { column: 50, row: 10, down: true });
+    app.update(Action::Wheel {
+        column: 50,
+        row: 10,
+        down: true,
+    });
     assert_eq!(app.detail.map(|d| d.scroll), Some(3));
 }
 
@@ -436,7 +482,7 @@ fn hostile_text(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(hostile_char(), 0..max).prop_map(|v| v.into_iter().collect())
 }
 
-fn hostile_member(index: usize, texts: Vec<String>) -> Member {
+fn hostile_member(index: usize, texts: &[String]) -> Member {
     let text = |i: usize| texts.get(i).filter(|t| !t.is_empty()).cloned();
     Member {
         id: format!("m{index}"),
@@ -491,7 +537,7 @@ proptest! {
         let dataset = Dataset {
             schema_version: 1,
             source: String::new(),
-            members: members.into_iter().enumerate().map(|(i, t)| hostile_member(i, t)).collect(),
+            members: members.into_iter().enumerate().map(|(i, t)| hostile_member(i, &t)).collect(),
         };
         let mut app = App::new(Engine::new(dataset), Query::default());
         app.color = width % 2 == 0;

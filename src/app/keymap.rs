@@ -73,9 +73,8 @@ impl Group {
     pub fn applies_in(self, mode: Mode) -> bool {
         match self {
             Group::Everywhere => true,
-            Group::General => mode != Mode::Search,
+            Group::General | Group::Moving => mode != Mode::Search,
             Group::Panes => matches!(mode, Mode::Facet | Mode::List),
-            Group::Moving => mode != Mode::Search,
             Group::Facets => mode == Mode::Facet,
             Group::Cities => mode == Mode::List,
             Group::Search => mode == Mode::Search,
@@ -369,11 +368,22 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         .map(|b| b.action);
     match (found, mode, pressed) {
         // The search binding for Up/Down is one row for both keys; split it here.
-        (Some(Action::Down), Mode::Search, Key { code: KeyCode::Up, .. }) => Some(Action::Up),
+        (
+            Some(Action::Down),
+            Mode::Search,
+            Key {
+                code: KeyCode::Up, ..
+            },
+        ) => Some(Action::Up),
         (Some(action), ..) => Some(action),
-        (None, Mode::Search, Key { code: KeyCode::Char(c), ctrl: false }) => {
-            Some(Action::SearchInput(c))
-        }
+        (
+            None,
+            Mode::Search,
+            Key {
+                code: KeyCode::Char(c),
+                ctrl: false,
+            },
+        ) => Some(Action::SearchInput(c)),
         _ => None,
     }
 }

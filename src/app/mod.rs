@@ -37,11 +37,13 @@ impl Focus {
     ];
 
     /// The pane Tab moves to.
+    #[must_use]
     pub fn next(self) -> Focus {
         Focus::ALL[(self.index() + 1) % Focus::ALL.len()]
     }
 
     /// The pane Shift-Tab moves to.
+    #[must_use]
     pub fn prev(self) -> Focus {
         Focus::ALL[(self.index() + Focus::ALL.len() - 1) % Focus::ALL.len()]
     }
@@ -121,6 +123,7 @@ pub struct FacetRow<'a> {
 
 /// The whole explorer state.
 #[derive(Debug)]
+#[allow(clippy::struct_excessive_bools)] // independent flags (search, help, colour, quit), not one state
 pub struct App {
     engine: Engine,
     query: Query,

@@ -96,23 +96,15 @@ impl App {
                 self.query.text.push(c);
                 self.refresh(true);
             }
-            Action::SearchBackspace => {
-                if self.query.text.pop().is_some() {
-                    self.refresh(true);
-                }
-            }
-            Action::SearchClear => {
-                if !self.query.text.is_empty() {
-                    self.query.text.clear();
-                    self.refresh(true);
-                }
+            Action::SearchBackspace if self.query.text.pop().is_some() => self.refresh(true),
+            Action::SearchClear if !self.query.text.is_empty() => {
+                self.query.text.clear();
+                self.refresh(true);
             }
             Action::SearchLeave => self.searching = false,
-            Action::SearchSubmit => {
-                if self.selected_hit().is_some() {
-                    self.searching = false;
-                    self.open_detail();
-                }
+            Action::SearchSubmit if self.selected_hit().is_some() => {
+                self.searching = false;
+                self.open_detail();
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 self.move_cursor(Focus::Cities, action);
@@ -161,13 +153,13 @@ impl App {
     fn move_cursor(&mut self, pane: Focus, action: Action) {
         let len = self.pane_len(pane);
         let state = self.pane_mut(pane);
-        let page = state.rows.max(1);
+        let page_rows = state.rows.max(1);
         let last = len.saturating_sub(1);
         state.cursor = match action {
             Action::Up => state.cursor.saturating_sub(1),
             Action::Down => state.cursor.saturating_add(1).min(last),
-            Action::PageUp => state.cursor.saturating_sub(page),
-            Action::PageDown => state.cursor.saturating_add(page).min(last),
+            Action::PageUp => state.cursor.saturating_sub(page_rows),
+            Action::PageDown => state.cursor.saturating_add(page_rows).min(last),
             Action::Home => 0,
             Action::End => last,
             _ => state.cursor,

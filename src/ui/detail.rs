@@ -78,8 +78,14 @@ pub fn body(text: &str, width: usize) -> Vec<Line<'static>> {
         if raw.is_empty() {
             lines.push(Line::raw(""));
         } else if let Some(item) = raw.strip_prefix("- ").or_else(|| raw.strip_prefix("• ")) {
-            for (i, l) in wrap::wrap(item, width.saturating_sub(2)).into_iter().enumerate() {
-                lines.push(Line::raw(format!("{}{l}", if i == 0 { "• " } else { "  " })));
+            for (i, l) in wrap::wrap(item, width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+            {
+                lines.push(Line::raw(format!(
+                    "{}{l}",
+                    if i == 0 { "• " } else { "  " }
+                )));
             }
         } else {
             lines.extend(wrap::wrap(raw, width).into_iter().map(Line::raw));
@@ -92,7 +98,12 @@ pub fn body(text: &str, width: usize) -> Vec<Line<'static>> {
 pub fn document(member: &Member, width: usize, theme: Theme) -> Document {
     let mut doc = Document::default();
     let lines = &mut doc.lines;
-    lines.extend(field("Country:", &sanitize_line(&member.country), width, theme));
+    lines.extend(field(
+        "Country:",
+        &sanitize_line(&member.country),
+        width,
+        theme,
+    ));
     lines.extend(field("Region:", member.region.name(), width, theme));
     lines.extend(clusters_field(member, width, theme));
     lines.extend(field("Awards:", &awards_text(member), width, theme));
@@ -171,11 +182,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         " all ".to_string()
     } else {
         let last = (scroll + rows).min(len);
-        format!(" {}-{last} of {len} · {}% ", scroll + 1, last * 100 / len.max(1))
+        format!(
+            " {}-{last} of {len} · {}% ",
+            scroll + 1,
+            last * 100 / len.max(1)
+        )
     };
     let title_room = usize::from(area.width).saturating_sub(4);
     let block = block
-        .title(Line::styled(wrap::fit(&title, title_room), theme.title(true)))
+        .title(Line::styled(
+            wrap::fit(&title, title_room),
+            theme.title(true),
+        ))
         .title_bottom(Line::raw(wrap::fit(&position, title_room)).right_aligned());
     frame.render_widget(block, area);
     let visible: Vec<Line> = doc.lines.into_iter().skip(scroll).take(rows).collect();

@@ -9,7 +9,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Draws one facet pane in `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App, which: Focus, boxed: bool, theme: Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &mut App,
+    which: Focus,
+    boxed: bool,
+    theme: Theme,
+) {
     let focused = app.focus == which && !app.searching;
     let rows_all = app.facet_rows(which);
     let on = rows_all.iter().filter(|r| r.selected).count();
@@ -33,7 +40,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, which: Focus, boxed:
             let label_room = width.saturating_sub(2 + 4 + 1 + count.len());
             let label = wrap::fit(&crate::text::sanitize_line(&row.label), label_room);
             let pad = label_room.saturating_sub(wrap::width(&label));
-            let dim = if row.count == 0 { theme.zero() } else { ratatui::style::Style::new() };
+            let dim = if row.count == 0 {
+                theme.zero()
+            } else {
+                ratatui::style::Style::new()
+            };
             let line = Line::from(vec![
                 Span::raw(if at_cursor { "› " } else { "  " }),
                 if row.selected {
@@ -43,9 +54,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, which: Focus, boxed:
                 },
                 Span::styled(label, dim),
                 Span::raw(" ".repeat(pad + 1)),
-                Span::styled(count, if row.count == 0 { theme.zero() } else { theme.muted() }),
+                Span::styled(
+                    count,
+                    if row.count == 0 {
+                        theme.zero()
+                    } else {
+                        theme.muted()
+                    },
+                ),
             ]);
-            if at_cursor { line.style(theme.cursor()) } else { line }
+            if at_cursor {
+                line.style(theme.cursor())
+            } else {
+                line
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);

@@ -23,12 +23,19 @@ pub fn lines(width: usize, theme: Theme) -> Vec<Line<'static>> {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(wrap::fit(group.heading(), width), theme.heading()));
+        lines.push(Line::styled(
+            wrap::fit(group.heading(), width),
+            theme.heading(),
+        ));
         for b in rows {
             let key = format!("{:<KEY_WIDTH$}", b.label);
             let help_room = width.saturating_sub(KEY_WIDTH + 1);
             for (i, text) in wrap::wrap(b.help, help_room).into_iter().enumerate() {
-                let first = if i == 0 { key.clone() } else { " ".repeat(KEY_WIDTH) };
+                let first = if i == 0 {
+                    key.clone()
+                } else {
+                    " ".repeat(KEY_WIDTH)
+                };
                 lines.push(Line::from(vec![
                     Span::styled(format!(" {first}"), theme.key()),
                     Span::raw(text),

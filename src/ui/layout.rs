@@ -59,7 +59,11 @@ pub fn browse(main: Rect) -> Browse {
         .areas(main);
         return Browse::Narrow { tabs, search, pane };
     }
-    let search_height = if main.height + 1 >= BOXED_SEARCH_HEIGHT { 3 } else { 1 };
+    let search_height = if main.height + 1 >= BOXED_SEARCH_HEIGHT {
+        3
+    } else {
+        1
+    };
     let [search, body] =
         Layout::vertical([Constraint::Length(search_height), Constraint::Min(0)]).areas(main);
     let facets_width = (body.width / 3).clamp(24, 38);

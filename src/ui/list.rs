@@ -35,7 +35,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, boxed: bool, theme: 
     let longest = visible
         .iter()
         .take(usize::from(rows.height))
-        .map(|h| wrap::width(&crate::text::sanitize_line(&app.engine().member(h.member).city)))
+        .map(|h| {
+            wrap::width(&crate::text::sanitize_line(
+                &app.engine().member(h.member).city,
+            ))
+        })
         .max()
         .unwrap_or(0);
     let city_width = longest.min(city_room * 3 / 5).max(city_room.min(4));

@@ -115,7 +115,11 @@ fn tab_strip(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         }
     };
     let strip_width = |letters: usize| -> usize {
-        Focus::ALL.iter().map(|&p| label(p, letters).len() + 1).sum::<usize>() - 1
+        Focus::ALL
+            .iter()
+            .map(|&p| label(p, letters).len() + 1)
+            .sum::<usize>()
+            - 1
     };
     let letters = [usize::MAX, 3, 2]
         .into_iter()

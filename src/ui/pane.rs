@@ -36,7 +36,10 @@ pub fn frame(
         frame.render_widget(block, area);
         inner
     } else {
-        let header = Rect { height: area.height.min(1), ..area };
+        let header = Rect {
+            height: area.height.min(1),
+            ..area
+        };
         frame.render_widget(Paragraph::new(title.style(theme.title(focused))), header);
         Rect {
             y: area.y.saturating_add(header.height),

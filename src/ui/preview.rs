@@ -42,7 +42,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     lines.push(Line::raw(""));
     lines.extend(detail::field("Region:", member.region.name(), width, theme));
     lines.extend(detail::clusters_field(member, width, theme));
-    lines.extend(detail::field("Awards:", &detail::awards_text(member), width, theme));
+    lines.extend(detail::field(
+        "Awards:",
+        &detail::awards_text(member),
+        width,
+        theme,
+    ));
     lines.push(Line::raw(""));
     match member.section(Section::Vision) {
         Some(vision) => {
@@ -51,8 +56,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 theme.heading(),
             ));
             // Only the opening is shown: lay out no more text than the pane can hold.
-            let budget = width.saturating_mul(usize::from(inner.height)).saturating_mul(2);
-            let end = vision.char_indices().nth(budget).map_or(vision.len(), |(i, _)| i);
+            let budget = width
+                .saturating_mul(usize::from(inner.height))
+                .saturating_mul(2);
+            let end = vision
+                .char_indices()
+                .nth(budget)
+                .map_or(vision.len(), |(i, _)| i);
             lines.extend(detail::body(&vision[..end], width));
         }
         None if member.has_no_sections() => lines.extend(

@@ -16,7 +16,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             title.insert(0, Span::raw("▶ "));
         }
         let block = Block::bordered()
-            .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
             .border_style(theme.border(focused))
             .title(Line::from(title).style(theme.title(focused)));
         let inner = block.inner(area);
@@ -32,7 +36,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     let line = if text.is_empty() && !focused {
         Line::from(vec![
             Span::styled(prompt, theme.key()),
-            Span::styled(wrap::fit("press / to search city names", room), theme.muted()),
+            Span::styled(
+                wrap::fit("press / to search city names", room),
+                theme.muted(),
+            ),
         ])
     } else {
         Line::from(vec![
@@ -42,7 +49,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     };
     frame.render_widget(Paragraph::new(line), inner);
     if focused && inner.width > 0 && inner.height > 0 {
-        let x = inner.x + (wrap::width(prompt) + wrap::width(shown)).min(usize::from(inner.width - 1)) as u16;
+        let x = inner.x
+            + (wrap::width(prompt) + wrap::width(shown)).min(usize::from(inner.width - 1)) as u16;
         frame.set_cursor_position(Position::new(x, inner.y));
     }
     app.mouse_areas.push(MouseArea {

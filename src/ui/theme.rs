@@ -34,7 +34,11 @@ impl Theme {
     /// A pane's title.
     pub fn title(self, focused: bool) -> Style {
         let style = Style::new().add_modifier(Modifier::BOLD);
-        if focused { self.tint(style, Color::Cyan) } else { style }
+        if focused {
+            self.tint(style, Color::Cyan)
+        } else {
+            style
+        }
     }
 
     /// The row under the cursor.

@@ -113,11 +113,17 @@ mod tests {
 
     #[test]
     fn wrap_breaks_at_spaces_and_splits_long_words_between_chars() {
-        assert_eq!(wrap("the 41742 way of thinking", 10), ["the 41742", "way of", "thinking"]);
+        assert_eq!(
+            wrap("the 41742 way of thinking", 10),
+            ["the 41742", "way of", "thinking"]
+        );
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
         assert_eq!(wrap("北京北京", 3), ["北", "京", "北", "京"]);
         // A combining accent stays with its letter.
-        assert_eq!(wrap("e\u{301}e\u{301}e\u{301}", 2), ["e\u{301}e\u{301}", "e\u{301}"]);
+        assert_eq!(
+            wrap("e\u{301}e\u{301}e\u{301}", 2),
+            ["e\u{301}e\u{301}", "e\u{301}"]
+        );
         assert_eq!(wrap("", 5), [""]);
     }
 
