@@ -1,37 +1,27 @@
-//! The `gnlc` binary. TEMPORARY (tui branch): a minimal stand-in so the pseudo-terminal tests
-//! can run the explorer before the real command line lands; the lead's `main.rs`/`cli.rs`
-//! replace it. Accepts `--data FILE` and `--no-mouse`.
+//! The `gnlc` binary: parses the command line, runs it, and turns an error into one line on
+//! stderr and an exit code (0 success, 1 runtime error, 2 usage error).
+
+use clap::Parser;
+use std::io::Write;
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut data = None;
-    let mut mouse = true;
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--data" => data = args.next(),
-            "--no-mouse" => mouse = false,
-            other => {
-                eprintln!(
-                    "gnlc: unknown argument `{}`",
-                    gnlc::text::sanitize_line(other)
-                );
-                std::process::exit(2);
-            }
-        }
-    }
-    let dataset = match data {
-        Some(path) => gnlc::model::load::from_path(&path),
-        None => Ok(gnlc::model::Dataset::bundled()),
-    };
-    let result = dataset.and_then(|dataset| {
-        let app = gnlc::app::App::new(
-            gnlc::query::Engine::new(dataset),
-            gnlc::query::Query::default(),
-        );
-        gnlc::tui::run(app, gnlc::tui::Options { mouse })
+    let cli = gnlc::cli::Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = std::io::stderr();
+    let result = gnlc::cli::run(cli, &mut out, &mut err).and_then(|()| {
+        out.flush()
+            .map_err(|e| gnlc::error::Error::io("<stdout>", &e))
     });
-    if let Err(e) = result {
-        eprintln!("gnlc: {e}");
-        std::process::exit(e.exit_code());
+    if let Err(error) = result {
+        // `gnlc list | head` closes the pipe early: that is the reader's choice, not an error.
+        if let gnlc::error::Error::Io { message, .. } = &error
+            && message.contains("Broken pipe")
+        {
+            std::process::exit(0);
+        }
+        drop(out);
+        let _ = writeln!(err, "gnlc: {error}");
+        std::process::exit(error.exit_code());
     }
 }

@@ -1,1 +1,0 @@
-//! The command line. (Stub: to be written.)

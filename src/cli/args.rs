@@ -1,0 +1,136 @@
+//! The clap definitions: what the user can type, with `--help` that teaches by example.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  gnlc                                     open the explorer on the bundled data
+  gnlc --region \"asia and the pacific\"     open it filtered to one region
+  gnlc list --cluster literacy             cities whose profile speaks of literacy
+  gnlc list --country China --country Armenia --format csv
+  gnlc list --search sonder                fuzzy search on city names (accents optional)
+  gnlc show cork                           a city's tagline, vision, challenges and plan
+  gnlc stats                               members by region, country and cluster
+  gnlc import page1.txt page2.txt -o cities.json
+  gnlc --data cities.json                  explore an imported dataset
+
+Search syntax (as in fzf): terms separated by spaces must all match;
+  'word exact substring   ^word prefix   word$ suffix   !word must not match
+
+Clusters are inferred from profile text by a keyword lexicon unless a dataset states them;
+the explorer and `show` say which. Exit codes: 0 success, 1 runtime error, 2 usage error.";
+
+/// Explore the UNESCO Global Network of Learning Cities from a terminal.
+///
+/// With no command, opens a full-screen explorer: filter by region, country and cluster, search
+/// city names as you type, read each city's vision, challenges and plan. Press ? inside for keys.
+#[derive(Debug, Parser)]
+#[command(name = "gnlc", version, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    /// Load this dataset (JSON, as written by `gnlc import` or `gnlc list --format json`)
+    /// instead of the bundled one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// Filters the explorer opens with.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Do not capture the mouse in the explorer (lets the terminal select text).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Facet selections and search text: OR within a facet, AND across facets.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FilterArgs {
+    /// Only this UNESCO region (repeatable), e.g. "Arab States". Case-insensitive.
+    #[arg(long, value_name = "R")]
+    pub region: Vec<String>,
+    /// Only this country (repeatable), e.g. "Republic of Korea". Case-insensitive.
+    #[arg(long, value_name = "C")]
+    pub country: Vec<String>,
+    /// Only this thematic cluster (repeatable): an id such as `literacy` or a name.
+    #[arg(long, value_name = "K")]
+    pub cluster: Vec<String>,
+    /// Fuzzy search on city names (case- and accent-insensitive; fzf operators).
+    #[arg(long, value_name = "Q")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// True when any filter or search was given.
+    pub fn is_set(&self) -> bool {
+        !(self.region.is_empty()
+            && self.country.is_empty()
+            && self.cluster.is_empty()
+            && self.search.is_none())
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List member cities, filtered and searched.
+    List {
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Output format. `json` writes a dataset that `--data` can load again.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Show one city's profile.
+    Show {
+        /// The city: exact name first (case and accents optional), then the best fuzzy match.
+        /// Add ", COUNTRY" when two countries have a city of that name.
+        city: String,
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// Count members by region, country and cluster.
+    Stats {
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// Read UNESCO learning-city listing pages saved as text, and write a dataset.
+    ///
+    /// Records it cannot read are reported on stderr with their line numbers; the rest are
+    /// imported. Exits with 1 when nothing could be imported.
+    Import {
+        /// Listing pages saved as text.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write the dataset here instead of to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for people.
+    Table,
+    /// A dataset, loadable with --data.
+    Json,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Readable text.
+    Text,
+    /// JSON.
+    Json,
+}

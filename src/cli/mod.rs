@@ -1,0 +1,87 @@
+//! The command line: clap definitions, and dispatch to the explorer or to a non-interactive
+//! command. Everything here turns arguments into a [`crate::query::Query`] and hands it to the
+//! same engine the explorer uses, so `gnlc list` and the explorer always agree.
+
+mod args;
+mod facets;
+mod output;
+mod show;
+mod stats;
+
+pub use args::{Cli, Command, FilterArgs, ListFormat, TextFormat};
+
+use crate::error::{Error, Result};
+use crate::model::Dataset;
+use crate::query::Engine;
+use std::io::Write;
+
+/// Loads the dataset the user chose: `--data FILE`, or the bundled one.
+pub fn load_dataset(path: Option<&std::path::Path>) -> Result<Dataset> {
+    match path {
+        Some(path) => crate::model::load::from_path(&path.to_string_lossy()),
+        None => Ok(Dataset::bundled()),
+    }
+}
+
+/// Runs a parsed command line. Output goes to `out`; the explorer takes over the terminal.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    if cli.command.is_some() && cli.filters.is_set() {
+        return Err(Error::Usage(
+            "filters before a command apply to the explorer only; put them after it, e.g. `gnlc list --region Africa`".into(),
+        ));
+    }
+    match cli.command {
+        None => {
+            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let query = facets::build_query(&engine, &cli.filters)?;
+            let app = crate::app::App::new(engine, query);
+            crate::tui::run(
+                app,
+                crate::tui::Options {
+                    mouse: !cli.no_mouse,
+                },
+            )
+        }
+        Some(Command::List { filters, format }) => {
+            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let query = facets::build_query(&engine, &filters)?;
+            let results = engine.run(&query);
+            output::list(&engine, &results, format, out)
+        }
+        Some(Command::Show { city, format }) => {
+            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let member = show::find(&engine, &city)?;
+            output::show(engine.member(member), format, out)
+        }
+        Some(Command::Stats { format }) => {
+            let dataset = load_dataset(cli.data.as_deref())?;
+            stats::print(&dataset, format, out)
+        }
+        Some(Command::Import {
+            files,
+            output,
+            force,
+        }) => import(&files, output.as_deref(), force, out, err),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "gnlc", out);
+            Ok(())
+        }
+    }
+}
+
+fn import(
+    files: &[std::path::PathBuf],
+    output: Option<&std::path::Path>,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let _ = (files, output, force, out, err);
+    Err(Error::Import("import is not available yet".into()))
+}
+
+/// Maps a write error to our error type; a closed pipe (`gnlc list | head`) is not an error.
+pub(crate) fn write_error(e: &std::io::Error) -> Error {
+    Error::io("<stdout>", e)
+}

@@ -1,0 +1,406 @@
+//! The real binary, run as a user would from a shell. Expected values come from the source
+//! documents: seed 004 lists 12 profiles (Beijing, Hangzhou, Chengdu and Shenzhen in China;
+//! Namyangju in the Republic of Korea; Villa María, Argentina; Contagem, Brazil; Sønderborg,
+//! Denmark; Dilijan, Armenia; Plovdiv, Bulgaria; Espoo, Finland; Cork, Ireland) and seed 000
+//! adds Chisinau, Republic of Moldova.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn gnlc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gnlc"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the gnlc binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// The `city` column of `list --format csv` output, in order.
+fn csv_cities(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["list", "--format", "csv"];
+    all.extend_from_slice(args);
+    let out = gnlc(&all);
+    assert!(out.status.success(), "{all:?} failed: {}", stderr(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,city,country,region,clusters,cluster_basis,tagline")
+    );
+    lines
+        .map(|l| l.split(',').nth(1).expect("a city column").to_string())
+        .collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    sorted(v.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn all_thirteen_members_are_listed() {
+    let cities = csv_cities(&[]);
+    assert_eq!(
+        sorted(cities),
+        strings(&[
+            "Beijing",
+            "Chengdu",
+            "Chisinau",
+            "Contagem",
+            "Cork",
+            "Dilijan",
+            "Espoo",
+            "Hangzhou",
+            "Namyangju",
+            "Plovdiv",
+            "Shenzhen",
+            "Sønderborg",
+            "Villa María",
+        ])
+    );
+}
+
+#[test]
+fn region_filter_is_case_insensitive_and_gives_the_five_asian_members() {
+    let cities = csv_cities(&["--region", "asia and the pacific"]);
+    assert_eq!(
+        sorted(cities),
+        strings(&["Beijing", "Chengdu", "Hangzhou", "Namyangju", "Shenzhen"])
+    );
+}
+
+#[test]
+fn two_countries_combine_with_or() {
+    let cities = csv_cities(&["--country", "China", "--country", "Armenia"]);
+    assert_eq!(
+        sorted(cities),
+        strings(&["Beijing", "Chengdu", "Dilijan", "Hangzhou", "Shenzhen"])
+    );
+}
+
+#[test]
+fn region_and_country_combine_with_and() {
+    let cities = csv_cities(&[
+        "--region",
+        "Europe and North America",
+        "--country",
+        "Denmark",
+    ]);
+    assert_eq!(cities, vec!["Sønderborg".to_string()]);
+}
+
+#[test]
+fn fuzzy_searches_rank_the_intended_city_first() {
+    for (query, expected) in [
+        ("vila maria", "Villa María"),
+        ("sonderborg", "Sønderborg"),
+        ("SHENZ", "Shenzhen"),
+        ("nmyngj", "Namyangju"),
+        ("plvdv", "Plovdiv"),
+        ("chisinau", "Chisinau"),
+        ("chișinău", "Chisinau"),
+    ] {
+        let cities = csv_cities(&["--search", query]);
+        assert_eq!(
+            cities.first().map(String::as_str),
+            Some(expected),
+            "search {query:?} gave {cities:?}"
+        );
+    }
+}
+
+#[test]
+fn show_cork_prints_its_three_sections() {
+    let out = gnlc(&["show", "cork"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Cork\n"), "{text}");
+    assert!(text.contains("Country:  Ireland"));
+    assert!(text.contains("Region:   Europe and North America"));
+    assert!(text.contains("A firm commitment to create learning opportunities for all"));
+    for heading in [
+        "Vision and motivation",
+        "Challenges and goals",
+        "Plan and implementation",
+    ] {
+        assert!(
+            text.contains(&format!("\n{heading}\n")),
+            "no {heading}: {text}"
+        );
+    }
+    // Cork won the award in 2015 and in 2024 (assets/awards.tsv).
+    assert!(text.contains("2015, 2024"), "{text}");
+}
+
+#[test]
+fn show_is_accent_and_case_insensitive() {
+    let out = gnlc(&["show", "SONDERBORG"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Sønderborg\n"));
+    assert!(stdout(&out).contains("Sustainable development and the 41742 way of thinking"));
+}
+
+#[test]
+fn show_of_chisinau_says_it_has_no_sections() {
+    let out = gnlc(&["show", "Chișinău"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Republic of Moldova"));
+    assert!(text.contains("no vision, challenges or plan"), "{text}");
+}
+
+#[test]
+fn show_of_an_unknown_city_fails_clearly() {
+    let out = gnlc(&["show", "Atlantis"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.starts_with("gnlc: no city matches `Atlantis`"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn show_json_uses_the_public_field_names() {
+    let out = gnlc(&["show", "beijing", "--format", "json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["city"], "Beijing");
+    assert_eq!(v["country"], "China");
+    assert_eq!(v["region"], "Asia and the Pacific");
+    assert_eq!(
+        v["tagline"],
+        "Capital of Learning for comprehensive development"
+    );
+    for field in [
+        "id",
+        "clusters",
+        "cluster_basis",
+        "vision",
+        "challenges",
+        "plan",
+    ] {
+        assert!(v.get(field).is_some(), "no {field}");
+    }
+}
+
+#[test]
+fn unknown_facet_value_is_a_usage_error_listing_valid_ones() {
+    let out = gnlc(&["list", "--region", "Oceania"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown region `Oceania`"), "{err}");
+    assert!(err.contains("Latin America and the Caribbean"), "{err}");
+
+    let out = gnlc(&["list", "--cluster", "astronomy"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("literacy"));
+
+    let out = gnlc(&["list", "--country", "Atlantis"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("Republic of Korea"));
+}
+
+#[test]
+fn a_known_country_without_members_gives_an_empty_list() {
+    let cities = csv_cities(&["--country", "france"]);
+    assert!(cities.is_empty());
+}
+
+#[test]
+fn country_aliases_are_accepted() {
+    let cities = csv_cities(&["--country", "South Korea"]);
+    assert_eq!(cities, vec!["Namyangju".to_string()]);
+}
+
+#[test]
+fn bad_flags_exit_with_two() {
+    let out = gnlc(&["list", "--frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = gnlc(&["--region", "Africa", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("put them after it"));
+}
+
+#[test]
+fn help_teaches_and_version_works() {
+    let out = gnlc(&["--help"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("Examples:"));
+    assert!(text.contains("gnlc show cork"));
+    let out = gnlc(&["--version"]);
+    assert!(stdout(&out).starts_with("gnlc "));
+}
+
+#[test]
+fn completions_are_generated() {
+    let out = gnlc(&["completions", "bash"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("gnlc"));
+    assert!(stdout(&out).contains("--region"));
+}
+
+#[test]
+fn stats_count_members_by_region() {
+    let out = gnlc(&["stats", "--format", "json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["members"], 13);
+    assert_eq!(v["countries"], 10);
+    let by_region: Vec<(String, u64)> = v["by_region"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap_or("").to_string(),
+                c["members"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_region,
+        vec![
+            ("Africa".to_string(), 0),
+            ("Arab States".to_string(), 0),
+            ("Asia and the Pacific".to_string(), 5),
+            ("Europe and North America".to_string(), 6),
+            ("Latin America and the Caribbean".to_string(), 2),
+        ]
+    );
+    let text = stdout(&gnlc(&["stats"]));
+    assert!(text.starts_with("13 members in 10 countries\n"), "{text}");
+}
+
+#[test]
+fn json_list_loads_back_with_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("asia.json");
+    let out = gnlc(&[
+        "list",
+        "--region",
+        "Asia and the Pacific",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    std::fs::write(&path, &out.stdout).expect("write");
+    let path = path.to_string_lossy().to_string();
+    let out = gnlc(&["--data", &path, "stats", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["members"], 5);
+}
+
+/// Writes a dataset to a temporary file and returns (dir guard, path).
+fn dataset_file(json: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("data.json");
+    std::fs::File::create(&path)
+        .and_then(|mut f| f.write_all(json.as_bytes()))
+        .expect("write");
+    let path = path.to_string_lossy().to_string();
+    (dir, path)
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_raw() {
+    let (_dir, path) = dataset_file(
+        r#"{"members": [{"city": "Evil\u001b[2J\u001b]0;pwned\u0007City\u009b31m\u202e", "country": "France",
+            "tagline": "tag\u001b[31mline\r\nnext", "vision": "a\u0000b\u0085c", "clusters": ["literacy"]}]}"#,
+    );
+    for args in [
+        vec!["--data", &path, "list"],
+        vec!["--data", &path, "list", "--format", "csv"],
+        vec!["--data", &path, "show", "evil"],
+        vec!["--data", &path, "stats"],
+    ] {
+        let out = gnlc(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            !text.chars().any(|c| gnlc::text::is_hostile(c) || c == '\r'),
+            "{args:?} printed a control character: {text:?}"
+        );
+        if args[2] != "stats" {
+            assert!(
+                text.contains('\u{241b}'),
+                "ESC is shown as a visible ␛: {text:?}"
+            );
+        }
+    }
+    // JSON keeps the data, escaped.
+    let out = gnlc(&["--data", &path, "list", "--format", "json"]);
+    let text = stdout(&out);
+    assert!(!text.contains('\u{1b}'));
+    let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert!(
+        v["members"][0]["city"]
+            .as_str()
+            .unwrap_or("")
+            .contains('\u{1b}')
+    );
+}
+
+#[test]
+fn table_columns_align_by_display_width() {
+    let (_dir, path) = dataset_file(
+        r#"{"members": [
+            {"city": "北京市", "country": "China", "clusters": ["literacy"]},
+            {"city": "Sønderborg", "country": "Denmark", "clusters": ["literacy"]},
+            {"city": "Ab", "country": "Chile", "clusters": ["literacy"]}]}"#,
+    );
+    let out = gnlc(&["--data", &path, "list"]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5, "{text}");
+    // The country column starts at the same display column on every row: the widest city is
+    // "Sønderborg" (10 columns; 北京市 is 6), plus a two-space gutter.
+    for line in &lines[..4] {
+        let (city_part, _) = line.split_at(line.find(['C', 'D']).expect("a country"));
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(city_part),
+            12,
+            "{line:?}"
+        );
+    }
+    // Not a terminal, so no colour.
+    assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn data_errors_name_the_file_and_exit_with_one() {
+    let out = gnlc(&["--data", "/nonexistent/cities.json", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err, "gnlc: /nonexistent/cities.json: no such file\n");
+
+    let (_dir, path) = dataset_file("{\"members\": [\n  {\"city\": \"A\", \"country\": 5}\n]}");
+    let out = gnlc(&["--data", &path, "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{path}:2:")), "{err}");
+    assert!(err.contains("member 0 (A)"), "{err}");
+    assert!(err.contains("field `country`"), "{err}");
+}
+
+#[test]
+fn an_empty_member_list_is_valid() {
+    let (_dir, path) = dataset_file(r#"{"schema_version": 1, "source": "test", "members": []}"#);
+    let out = gnlc(&["--data", &path, "list", "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
