@@ -333,3 +333,66 @@ fn no_mouse_never_captures_the_mouse() {
     assert!(find_last(&s.raw(), b"\x1b[?1000h").is_none());
     s.assert_restored(false);
 }
+
+#[test]
+fn no_color_turns_colour_off_and_keeps_the_selection_visible() {
+    let colours = |s: &Session| {
+        let parser = s.parser.lock().expect("lock");
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let mut coloured = 0;
+        for row in 0..rows.get() {
+            for col in 0..cols.get() {
+                if let Some(cell) = screen.cell(row, col)
+                    && (cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default)
+                {
+                    coloured += 1;
+                }
+            }
+        }
+        coloured
+    };
+    let mut plain = Session::start(&[], &[("NO_COLOR", "1")]);
+    let screen = plain.wait_for("13 of 13");
+    assert_eq!(colours(&plain), 0, "no colour with NO_COLOR:\n{screen}");
+    // The selected city is shown reversed and bold.
+    let (col, row) = screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, l)| l.find("› Beijing").map(|x| (l[..x].chars().count(), y)))
+        .expect("the selected city is marked");
+    {
+        let parser = plain.parser.lock().expect("lock");
+        let cell = parser
+            .screen()
+            .cell(row as u16, col as u16 + 2)
+            .expect("cell");
+        assert!(cell.inverse() && cell.bold(), "selection reversed and bold");
+    }
+    plain.send("q");
+    assert_eq!(plain.wait_exit(), 0);
+    // Without NO_COLOR there is colour.
+    let mut coloured = Session::start(&[], &[]);
+    coloured.wait_for("13 of 13");
+    assert!(colours(&coloured) > 0);
+    coloured.send("q");
+    assert_eq!(coloured.wait_exit(), 0);
+}
+
+#[test]
+fn command_line_filters_open_the_explorer_already_filtered() {
+    let mut s = Session::start(&["--region", "Asia and the Pacific"], &[]);
+    let screen = s.wait_for("5 of 13");
+    assert!(screen.contains("[x] Asia and the Pacific"), "{screen}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let mut s = Session::start(&["--search", "sonder"], &[]);
+    let screen = s.wait_for("1 of 13");
+    assert!(
+        screen.contains("Sønderborg") && screen.contains("sonder"),
+        "{screen}"
+    );
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
