@@ -1,16 +1,221 @@
-//! Terminal setup, restore and the event loop. (Stub: being written.)
+//! Terminal setup, restore and the event loop: the only part of the explorer that touches
+//! the terminal.
+//!
+//! # Restoring the terminal on every exit path
+//!
+//! [`enter`] and [`restore`] are the one init/restore pair. `restore` acts only if the
+//! terminal is still in explorer mode (an atomic flag), so it can be called from all of these
+//! without ever restoring twice:
+//! - normal return (`q`, Ctrl-C, which arrives as a key in raw mode) and an error after start:
+//!   a guard restores on drop;
+//! - a panic: a panic hook restores *before* the message is printed (so it lands on the normal
+//!   screen), then the guard's drop during unwinding finds nothing left to do;
+//! - SIGTERM, SIGHUP, SIGINT, SIGQUIT: signal-hook sets a flag that the loop checks at least
+//!   every [`POLL`]; the loop returns, the terminal is restored, and the process exits with
+//!   128 + the signal number, as a shell reports a death by signal.
+//!
+//! # Test-only triggers
+//!
+//! In debug builds only (`cfg(debug_assertions)`; a release binary has no such code), the
+//! environment variable `GNLC_TEST_TRIGGER` makes the explorer fail right after its first
+//! frame, so the pseudo-terminal tests can prove the restore: `panic` panics, `error` returns
+//! an I/O error.
+//!
+//! # Responsiveness
+//!
+//! After one event arrives, every pending event is handled (`poll(Duration::ZERO)`) before the
+//! next frame is drawn, so fast typing never waits for drawing.
 
-use crate::app::App;
+use crate::app::{App, keymap};
 use crate::error::{Error, Result};
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io;
+use std::sync::Arc;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
 
-/// How the explorer runs.
-#[derive(Debug, Clone, Copy)]
+/// How the explorer uses the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
+    /// Capture the mouse (clicks and the wheel); `--no-mouse` turns it off.
     pub mouse: bool,
 }
 
-/// Runs the explorer until the user quits.
-pub fn run(app: App, options: Options) -> Result<()> {
-    let _ = (app, options);
-    Err(Error::Usage("the explorer is not available yet".into()))
+impl Default for Options {
+    fn default() -> Self {
+        Options { mouse: true }
+    }
+}
+
+/// The longest the loop waits for input before looking at the signal flag again.
+const POLL: Duration = Duration::from_millis(50);
+
+/// The signals that end the explorer cleanly.
+const SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// True while the terminal is in explorer mode (raw, alternate screen).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// True while mouse capture is on.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+static PANIC_HOOK: Once = Once::new();
+
+/// Runs the explorer until the user quits. The terminal is restored on every exit path
+/// (see the module docs). After a terminating signal the process exits with 128 + signal.
+pub fn run(mut app: App, options: Options) -> Result<()> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    let mut ids = Vec::with_capacity(SIGNALS.len());
+    for sig in SIGNALS {
+        let id = signal_hook::flag::register_usize(
+            sig,
+            Arc::clone(&signal),
+            sig.unsigned_abs() as usize,
+        )
+        .map_err(|e| Error::io("signal handler", &e))?;
+        ids.push(id);
+    }
+    install_panic_hook();
+    let result = {
+        let _guard = Guard;
+        enter(options.mouse)
+            .and_then(|()| event_loop(&mut app, options, &signal))
+            .map_err(|e| Error::io("terminal", &e))
+    };
+    for id in ids {
+        signal_hook::low_level::unregister(id);
+    }
+    let sig = signal.load(Ordering::SeqCst);
+    if sig != 0 {
+        std::process::exit(128 + i32::try_from(sig).unwrap_or(0));
+    }
+    result
+}
+
+/// Puts the terminal in explorer mode: raw input, alternate screen, mouse capture if asked.
+pub fn enter(mouse: bool) -> io::Result<()> {
+    ACTIVE.store(true, Ordering::SeqCst);
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        MOUSE.store(true, Ordering::SeqCst);
+        execute!(out, event::EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Puts the terminal back as it was: mouse capture off, normal screen, cursor shown, echo
+/// and line mode back. Does nothing if already done, so every exit path may call it.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, event::DisableMouseCapture);
+    }
+    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Restores the terminal when dropped (normal return, error, unwinding).
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Chains a hook that restores the terminal before the previous hook prints the panic.
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+fn event_loop(app: &mut App, options: Options, signal: &AtomicUsize) -> io::Result<()> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let signalled = || signal.load(Ordering::SeqCst) != 0;
+    loop {
+        terminal.draw(|frame| crate::ui::render(frame, app))?;
+        test_trigger()?;
+        if app.quit || signalled() {
+            return Ok(());
+        }
+        // Wait for input, looking at the signal flag between short polls.
+        while !event::poll(POLL)? {
+            if signalled() {
+                return Ok(());
+            }
+        }
+        // Handle everything pending before drawing again.
+        loop {
+            handle(app, options, &event::read()?);
+            if app.quit || signalled() || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// Turns one terminal event into an action and applies it.
+fn handle(app: &mut App, options: Options, event: &Event) {
+    let action = match event {
+        Event::Key(key) => keymap::action_for(app.mode(), *key),
+        Event::Mouse(mouse) if options.mouse => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    Some(crate::app::Action::Click { column, row })
+                }
+                MouseEventKind::ScrollDown => Some(crate::app::Action::Wheel {
+                    column,
+                    row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(crate::app::Action::Wheel {
+                    column,
+                    row,
+                    down: false,
+                }),
+                _ => None,
+            }
+        }
+        // A resize needs no action: the next draw adapts to the new size.
+        _ => None,
+    };
+    if let Some(action) = action {
+        app.update(action);
+    }
+}
+
+/// The test-only failure triggers (see the module docs). Compiled out of release builds.
+#[cfg(debug_assertions)]
+fn test_trigger() -> io::Result<()> {
+    match std::env::var("GNLC_TEST_TRIGGER").as_deref() {
+        Ok("panic") => panic!("GNLC_TEST_TRIGGER=panic: a test-only panic after the first frame"),
+        Ok("error") => Err(io::Error::other(
+            "GNLC_TEST_TRIGGER=error: a test-only error after the first frame",
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(not(debug_assertions))]
+#[allow(clippy::unnecessary_wraps)] // same signature as the debug build's trigger
+fn test_trigger() -> io::Result<()> {
+    Ok(())
 }

@@ -1,0 +1,394 @@
+//! The key table: every key binding, declared once.
+//!
+//! [`BINDINGS`] is the single source of truth. [`action_for`] looks keys up in it, the help
+//! overlay lists it group by group, and the footer shows the bindings marked `footer` that
+//! apply in the current [`Mode`]. So the help text can never disagree with what the keys do.
+//!
+//! The one rule outside the table: in the search box, a printable character that no binding
+//! claims is typed into the search text (that is how `q` types a q there).
+
+use super::action::Action;
+use crate::model::Section;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// What has the keyboard, which decides what a key means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A facet pane (Regions, Countries or Clusters) has focus.
+    Facet,
+    /// The city list has focus.
+    List,
+    /// The search box has focus.
+    Search,
+    /// The detail view of one city is shown.
+    Detail,
+    /// The help overlay is shown.
+    Help,
+}
+
+/// A heading of the help overlay; each group applies in a fixed set of modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Everywhere,
+    General,
+    Panes,
+    Moving,
+    Facets,
+    Cities,
+    Search,
+    Detail,
+    Help,
+}
+
+impl Group {
+    /// Every group, in the order the help overlay shows them.
+    pub const ALL: [Group; 9] = [
+        Group::Everywhere,
+        Group::General,
+        Group::Panes,
+        Group::Moving,
+        Group::Facets,
+        Group::Cities,
+        Group::Search,
+        Group::Detail,
+        Group::Help,
+    ];
+
+    /// The heading of the group in the help overlay.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Group::Everywhere => "Everywhere",
+            Group::General => "Outside the search box",
+            Group::Panes => "Panes",
+            Group::Moving => "Moving (panes, detail view, help)",
+            Group::Facets => "Facet panes (Regions, Countries, Clusters)",
+            Group::Cities => "City list",
+            Group::Search => "Search box",
+            Group::Detail => "Detail view",
+            Group::Help => "This help",
+        }
+    }
+
+    /// True when the group's bindings apply in `mode`.
+    pub fn applies_in(self, mode: Mode) -> bool {
+        match self {
+            Group::Everywhere => true,
+            Group::General | Group::Moving => mode != Mode::Search,
+            Group::Panes => matches!(mode, Mode::Facet | Mode::List),
+            Group::Facets => mode == Mode::Facet,
+            Group::Cities => mode == Mode::List,
+            Group::Search => mode == Mode::Search,
+            Group::Detail => mode == Mode::Detail,
+            Group::Help => mode == Mode::Help,
+        }
+    }
+}
+
+/// A key with its modifiers. Shift is ignored when matching characters (`G` arrives as
+/// Shift+G on some terminals and as plain `G` on others).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub group: Group,
+    pub keys: &'static [Key],
+    /// How the keys are written in the help and the footer.
+    pub label: &'static str,
+    pub action: Action,
+    /// What the binding does, for the help overlay.
+    pub help: &'static str,
+    /// A short word for the footer, or `None` to leave it out of the footer.
+    pub footer: Option<&'static str>,
+}
+
+/// The key table. Earlier rows win when two rows of groups that apply claim the same key.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        group: Group::Help,
+        keys: &[key(KeyCode::Esc), ch('?')],
+        label: "Esc ?",
+        action: Action::CloseHelp,
+        help: "close this help",
+        footer: Some("close"),
+    },
+    Binding {
+        group: Group::Everywhere,
+        keys: &[ctrl('c')],
+        label: "Ctrl-C",
+        action: Action::Quit,
+        help: "quit",
+        footer: None,
+    },
+    Binding {
+        group: Group::General,
+        keys: &[ch('q')],
+        label: "q",
+        action: Action::Quit,
+        help: "quit",
+        footer: Some("quit"),
+    },
+    Binding {
+        group: Group::General,
+        keys: &[ch('?')],
+        label: "?",
+        action: Action::ToggleHelp,
+        help: "show or hide this help",
+        footer: Some("help"),
+    },
+    Binding {
+        group: Group::Search,
+        keys: &[key(KeyCode::Esc)],
+        label: "Esc",
+        action: Action::SearchLeave,
+        help: "leave the search box, keeping the search",
+        footer: Some("leave"),
+    },
+    Binding {
+        group: Group::Search,
+        keys: &[key(KeyCode::Enter)],
+        label: "Enter",
+        action: Action::SearchSubmit,
+        help: "open the selected (top) result",
+        footer: Some("open"),
+    },
+    Binding {
+        group: Group::Search,
+        keys: &[key(KeyCode::Up), key(KeyCode::Down)],
+        label: "↑ ↓",
+        action: Action::Down,
+        help: "move the selection while typing",
+        footer: Some("move"),
+    },
+    Binding {
+        group: Group::Search,
+        keys: &[ctrl('u')],
+        label: "Ctrl-U",
+        action: Action::SearchClear,
+        help: "clear the search",
+        footer: Some("clear"),
+    },
+    Binding {
+        group: Group::Search,
+        keys: &[key(KeyCode::Backspace)],
+        label: "Backspace",
+        action: Action::SearchBackspace,
+        help: "delete a character; any other key types itself (q too)",
+        footer: None,
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[key(KeyCode::Esc)],
+        label: "Esc",
+        action: Action::Back,
+        help: "back to the city list, selection kept",
+        footer: Some("back"),
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[ch('n')],
+        label: "n",
+        action: Action::NextCity,
+        help: "next city of the filtered list",
+        footer: Some("next"),
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[ch('p')],
+        label: "p",
+        action: Action::PrevCity,
+        help: "previous city of the filtered list",
+        footer: Some("prev"),
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[ch('1')],
+        label: "1",
+        action: Action::JumpSection(Section::Vision),
+        help: "jump to Vision and motivation",
+        footer: Some("vision"),
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[ch('2')],
+        label: "2",
+        action: Action::JumpSection(Section::Challenges),
+        help: "jump to Challenges and goals",
+        footer: Some("challenges"),
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[ch('3')],
+        label: "3",
+        action: Action::JumpSection(Section::Plan),
+        help: "jump to Plan and implementation",
+        footer: Some("plan"),
+    },
+    Binding {
+        group: Group::Panes,
+        keys: &[key(KeyCode::Tab)],
+        label: "Tab",
+        action: Action::FocusNext,
+        help: "next pane: Regions → Countries → Clusters → Cities",
+        footer: Some("pane"),
+    },
+    Binding {
+        group: Group::Panes,
+        keys: &[key(KeyCode::BackTab)],
+        label: "Shift-Tab",
+        action: Action::FocusPrev,
+        help: "previous pane",
+        footer: None,
+    },
+    Binding {
+        group: Group::Panes,
+        keys: &[ch('/')],
+        label: "/",
+        action: Action::SearchStart,
+        help: "search city names (fuzzy, live)",
+        footer: Some("search"),
+    },
+    Binding {
+        group: Group::Panes,
+        keys: &[ch('X')],
+        label: "X",
+        action: Action::ClearAll,
+        help: "clear every filter and the search",
+        footer: Some("clear all"),
+    },
+    Binding {
+        group: Group::Moving,
+        keys: &[key(KeyCode::Up), ch('k')],
+        label: "↑ k",
+        action: Action::Up,
+        help: "up",
+        footer: None,
+    },
+    Binding {
+        group: Group::Moving,
+        keys: &[key(KeyCode::Down), ch('j')],
+        label: "↓ j",
+        action: Action::Down,
+        help: "down",
+        footer: Some("move"),
+    },
+    Binding {
+        group: Group::Moving,
+        keys: &[key(KeyCode::PageUp)],
+        label: "PgUp",
+        action: Action::PageUp,
+        help: "page up",
+        footer: None,
+    },
+    Binding {
+        group: Group::Moving,
+        keys: &[key(KeyCode::PageDown)],
+        label: "PgDn",
+        action: Action::PageDown,
+        help: "page down",
+        footer: None,
+    },
+    Binding {
+        group: Group::Moving,
+        keys: &[key(KeyCode::Home), ch('g')],
+        label: "Home g",
+        action: Action::Home,
+        help: "to the top",
+        footer: None,
+    },
+    Binding {
+        group: Group::Moving,
+        keys: &[key(KeyCode::End), ch('G')],
+        label: "End G",
+        action: Action::End,
+        help: "to the bottom",
+        footer: None,
+    },
+    Binding {
+        group: Group::Facets,
+        keys: &[ch(' '), key(KeyCode::Enter)],
+        label: "Space Enter",
+        action: Action::Toggle,
+        help: "select or unselect the value (several may be on)",
+        footer: Some("toggle"),
+    },
+    Binding {
+        group: Group::Facets,
+        keys: &[ch('x')],
+        label: "x",
+        action: Action::ClearPane,
+        help: "clear this pane's selection",
+        footer: Some("clear"),
+    },
+    Binding {
+        group: Group::Cities,
+        keys: &[key(KeyCode::Enter)],
+        label: "Enter",
+        action: Action::Open,
+        help: "open the city's profile",
+        footer: Some("open"),
+    },
+];
+
+/// What a key press means in `mode`, if anything.
+pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match event.code {
+        // Some terminals report Ctrl-letters in upper case; compare in lower case.
+        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+        code => code,
+    };
+    let pressed = Key { code, ctrl };
+    let found = BINDINGS
+        .iter()
+        .filter(|b| b.group.applies_in(mode))
+        .find(|b| b.keys.contains(&pressed))
+        .map(|b| b.action);
+    match (found, mode, pressed) {
+        // The search binding for Up/Down is one row for both keys; split it here.
+        (
+            Some(Action::Down),
+            Mode::Search,
+            Key {
+                code: KeyCode::Up, ..
+            },
+        ) => Some(Action::Up),
+        (Some(action), ..) => Some(action),
+        (
+            None,
+            Mode::Search,
+            Key {
+                code: KeyCode::Char(c),
+                ctrl: false,
+            },
+        ) => Some(Action::SearchInput(c)),
+        _ => None,
+    }
+}
+
+/// The bindings that apply in `mode`, in table order.
+pub fn bindings_in(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.group.applies_in(mode))
+}

@@ -1,0 +1,306 @@
+//! `App::update`: the only place the explorer's state changes.
+//!
+//! One `match` on the action and the current mode. Facet and search changes re-run the query
+//! at once (the engine is fast at this scale), so counts and the list are always live.
+
+use super::{Action, App, DetailState, Focus, Mode, Target};
+
+/// How far one notch of the mouse wheel moves.
+const WHEEL_STEP: usize = 3;
+
+impl App {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::CloseHelp => self.help = false,
+            Action::Click { column, row } => self.click(column, row),
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            _ => match self.mode() {
+                Mode::Help => self.help_action(action),
+                Mode::Detail => self.detail_action(action),
+                Mode::Search => self.search_action(action),
+                Mode::Facet | Mode::List => self.browse_action(action),
+            },
+        }
+    }
+
+    fn help_action(&mut self, action: Action) {
+        let scroll = &mut self.help_scroll;
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::Home => *scroll = 0,
+            Action::End => *scroll = usize::MAX,
+            _ => {}
+        }
+    }
+
+    fn detail_action(&mut self, action: Action) {
+        let Some(detail) = self.detail.as_mut() else {
+            return;
+        };
+        let page = detail.rows.max(1);
+        match action {
+            Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
+            Action::Down => detail.scroll = detail.scroll.saturating_add(1),
+            Action::PageUp => detail.scroll = detail.scroll.saturating_sub(page),
+            Action::PageDown => detail.scroll = detail.scroll.saturating_add(page),
+            Action::Home => detail.scroll = 0,
+            // The renderer clamps this to the last page.
+            Action::End => detail.scroll = usize::MAX,
+            Action::JumpSection(section) => detail.jump = Some(section),
+            Action::NextCity => self.step_city(true),
+            Action::PrevCity => self.step_city(false),
+            Action::Back => {
+                self.detail = None;
+                self.focus = Focus::Cities;
+                self.searching = false;
+            }
+            _ => {}
+        }
+    }
+
+    /// `n`/`p` in the detail view: the next or previous city of the filtered list, from the top.
+    fn step_city(&mut self, forward: bool) {
+        let len = self.pane_len(Focus::Cities);
+        let pane = self.pane_mut(Focus::Cities);
+        let moved = if forward {
+            pane.cursor + 1 < len
+        } else {
+            pane.cursor > 0
+        };
+        if moved {
+            pane.cursor = if forward {
+                pane.cursor + 1
+            } else {
+                pane.cursor - 1
+            };
+            let rows = self.detail.map_or(0, |d| d.rows);
+            self.detail = Some(DetailState {
+                rows,
+                ..DetailState::default()
+            });
+        }
+    }
+
+    fn search_action(&mut self, action: Action) {
+        match action {
+            Action::SearchInput(c) => {
+                self.query.text.push(c);
+                self.refresh(true);
+            }
+            Action::SearchBackspace if self.query.text.pop().is_some() => self.refresh(true),
+            Action::SearchClear if !self.query.text.is_empty() => {
+                self.query.text.clear();
+                self.refresh(true);
+            }
+            Action::SearchLeave => self.searching = false,
+            Action::SearchSubmit if self.selected_hit().is_some() => {
+                self.searching = false;
+                self.open_detail();
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                self.move_cursor(Focus::Cities, action);
+            }
+            _ => {}
+        }
+    }
+
+    fn browse_action(&mut self, action: Action) {
+        let focus = self.focus;
+        match action {
+            Action::FocusNext => self.focus = focus.next(),
+            Action::FocusPrev => self.focus = focus.prev(),
+            Action::SearchStart => {
+                self.searching = true;
+                self.focus = Focus::Cities;
+            }
+            Action::ClearAll => {
+                self.query.regions.clear();
+                self.query.countries.clear();
+                self.query.clusters.clear();
+                self.query.text.clear();
+                self.refresh(false);
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End => self.move_cursor(focus, action),
+            Action::Toggle if focus != Focus::Cities => self.toggle(focus),
+            Action::ClearPane => self.clear_pane(focus),
+            Action::Open if focus == Focus::Cities => self.open_detail(),
+            _ => {}
+        }
+    }
+
+    fn open_detail(&mut self) {
+        if self.selected_hit().is_some() {
+            self.focus = Focus::Cities;
+            self.detail = Some(DetailState::default());
+        }
+    }
+
+    /// Moves a pane's cursor, clamped to its values.
+    fn move_cursor(&mut self, pane: Focus, action: Action) {
+        let len = self.pane_len(pane);
+        let state = self.pane_mut(pane);
+        let page_rows = state.rows.max(1);
+        let last = len.saturating_sub(1);
+        state.cursor = match action {
+            Action::Up => state.cursor.saturating_sub(1),
+            Action::Down => state.cursor.saturating_add(1).min(last),
+            Action::PageUp => state.cursor.saturating_sub(page_rows),
+            Action::PageDown => state.cursor.saturating_add(page_rows).min(last),
+            Action::Home => 0,
+            Action::End => last,
+            _ => state.cursor,
+        };
+    }
+
+    /// Selects or unselects the facet value under a pane's cursor.
+    fn toggle(&mut self, pane: Focus) {
+        let index = self.pane(pane).cursor;
+        let facets = &self.results.facets;
+        match pane {
+            Focus::Regions => {
+                if let Some(&(region, _)) = facets.regions.get(index) {
+                    toggle_in(&mut self.query.regions, region);
+                }
+            }
+            Focus::Countries => {
+                if let Some((country, _)) = facets.countries.get(index) {
+                    toggle_in(&mut self.query.countries, country.clone());
+                }
+            }
+            Focus::Clusters => {
+                if let Some(&(cluster, _)) = facets.clusters.get(index) {
+                    toggle_in(&mut self.query.clusters, cluster);
+                }
+            }
+            Focus::Cities => return,
+        }
+        self.refresh(false);
+    }
+
+    fn clear_pane(&mut self, pane: Focus) {
+        let changed = match pane {
+            Focus::Regions => take_nonempty(&mut self.query.regions),
+            Focus::Countries => take_nonempty(&mut self.query.countries),
+            Focus::Clusters => take_nonempty(&mut self.query.clusters),
+            Focus::Cities => false,
+        };
+        if changed {
+            self.refresh(false);
+        }
+    }
+
+    /// Re-runs the query. After a change of search text the best match is selected; after a
+    /// facet change the selected city stays selected if it is still listed.
+    fn refresh(&mut self, text_changed: bool) {
+        let previous = self.selected_hit().map(|h| h.member);
+        self.results = self.engine.run(&self.query);
+        let cursor = if text_changed {
+            0
+        } else {
+            previous
+                .and_then(|m| self.results.hits.iter().position(|h| h.member == m))
+                .unwrap_or(0)
+        };
+        self.pane_mut(Focus::Cities).cursor = cursor;
+        // Facet lists can change length only when the dataset does, but stay safe.
+        for pane in Focus::ALL {
+            let last = self.pane_len(pane).saturating_sub(1);
+            let state = self.pane_mut(pane);
+            state.cursor = state.cursor.min(last);
+        }
+    }
+
+    /// The mouse area under a cell, topmost (last drawn) first.
+    fn target_at(&self, column: u16, row: u16) -> Option<(Target, u16)> {
+        self.mouse_areas
+            .iter()
+            .rev()
+            .find(|a| {
+                column >= a.area.x
+                    && column < a.area.right()
+                    && row >= a.area.y
+                    && row < a.area.bottom()
+            })
+            .map(|a| (a.target, row - a.area.y))
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        if self.help {
+            // A click anywhere closes the overlay, like Esc.
+            self.help = false;
+            return;
+        }
+        match self.target_at(column, row) {
+            Some((Target::Pane { pane, first }, dy)) if self.detail.is_none() => {
+                self.searching = false;
+                self.focus = pane;
+                let index = first + usize::from(dy);
+                if index < self.pane_len(pane) {
+                    self.pane_mut(pane).cursor = index;
+                    if pane != Focus::Cities {
+                        self.toggle(pane);
+                    }
+                }
+            }
+            Some((Target::Tab(pane), _)) if self.detail.is_none() => {
+                self.searching = false;
+                self.focus = pane;
+            }
+            Some((Target::SearchBox, _)) if self.detail.is_none() => {
+                self.searching = true;
+                self.focus = Focus::Cities;
+            }
+            _ => {}
+        }
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let step = |v: usize| {
+            if down {
+                v.saturating_add(WHEEL_STEP)
+            } else {
+                v.saturating_sub(WHEEL_STEP)
+            }
+        };
+        match self.target_at(column, row) {
+            Some((Target::Help, _)) => self.help_scroll = step(self.help_scroll),
+            Some((Target::Detail, _)) => {
+                if let Some(detail) = self.detail.as_mut() {
+                    detail.scroll = step(detail.scroll);
+                }
+            }
+            Some((Target::Pane { pane, .. }, _)) if self.detail.is_none() && !self.help => {
+                let last = self.pane_len(pane).saturating_sub(1);
+                let state = self.pane_mut(pane);
+                state.cursor = step(state.cursor).min(last);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn toggle_in<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+fn take_nonempty<T>(set: &mut std::collections::BTreeSet<T>) -> bool {
+    let had = !set.is_empty();
+    set.clear();
+    had
+}

@@ -1,0 +1,74 @@
+//! The Regions, Countries and Clusters panes: each value with `[x]` when selected and its
+//! live count (how many cities choosing it would give). Zero counts stay listed, dimmed.
+
+use super::{pane, theme::Theme, wrap};
+use crate::app::{App, Focus};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws one facet pane in `area`.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &mut App,
+    which: Focus,
+    boxed: bool,
+    theme: Theme,
+) {
+    let focused = app.focus == which && !app.searching;
+    let rows_all = app.facet_rows(which);
+    let on = rows_all.iter().filter(|r| r.selected).count();
+    let mut title = vec![Span::raw(which.title())];
+    if on > 0 {
+        title.push(Span::raw(format!(" ({on} on)")));
+    }
+    let rows = pane::frame(frame, area, title, focused, boxed, theme);
+    let first = pane::keep_visible(app, which, rows);
+    let cursor = app.pane(which).cursor;
+    let width = usize::from(rows.width);
+    let lines: Vec<Line> = app
+        .facet_rows(which)
+        .into_iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(rows.height))
+        .map(|(i, row)| {
+            let at_cursor = focused && i == cursor;
+            let count = row.count.to_string();
+            let label_room = width.saturating_sub(2 + 4 + 1 + count.len());
+            let label = wrap::fit(&crate::text::sanitize_line(&row.label), label_room);
+            let pad = label_room.saturating_sub(wrap::width(&label));
+            let dim = if row.count == 0 {
+                theme.zero()
+            } else {
+                ratatui::style::Style::new()
+            };
+            let line = Line::from(vec![
+                Span::raw(if at_cursor { "› " } else { "  " }),
+                if row.selected {
+                    Span::styled("[x] ", theme.on())
+                } else {
+                    Span::raw("[ ] ")
+                },
+                Span::styled(label, dim),
+                Span::raw(" ".repeat(pad + 1)),
+                Span::styled(
+                    count,
+                    if row.count == 0 {
+                        theme.zero()
+                    } else {
+                        theme.muted()
+                    },
+                ),
+            ]);
+            if at_cursor {
+                line.style(theme.cursor())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows);
+}

@@ -1,0 +1,114 @@
+//! The city list: city and country of every hit, the characters the search matched in bold
+//! and underlined, and "n of N" in the title.
+
+use super::{pane, theme::Theme, wrap};
+use crate::app::{App, Focus};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Draws the city list in `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &mut App, boxed: bool, theme: Theme) {
+    let focused = app.focus == Focus::Cities || app.searching;
+    let title = vec![
+        Span::raw("Cities "),
+        Span::raw(format!("· {} of {}", app.results().hits.len(), app.total())),
+    ];
+    let rows = pane::frame(frame, area, title, focused, boxed, theme);
+    let first = pane::keep_visible(app, Focus::Cities, rows);
+    let width = usize::from(rows.width);
+    if app.results().hits.is_empty() {
+        let text = if app.total() == 0 {
+            "The dataset has no members."
+        } else {
+            "No city matches. X clears every filter and the search."
+        };
+        let lines: Vec<Line> = wrap::wrap(text, width).into_iter().map(Line::raw).collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.muted()), rows);
+        return;
+    }
+    let cursor = app.pane(Focus::Cities).cursor;
+    let visible = &app.results().hits[first..];
+    let city_room = width.saturating_sub(2);
+    let longest = visible
+        .iter()
+        .take(usize::from(rows.height))
+        .map(|h| {
+            wrap::width(&crate::text::sanitize_line(
+                &app.engine().member(h.member).city,
+            ))
+        })
+        .max()
+        .unwrap_or(0);
+    let city_width = longest.min(city_room * 3 / 5).max(city_room.min(4));
+    let lines: Vec<Line> = visible
+        .iter()
+        .take(usize::from(rows.height))
+        .enumerate()
+        .map(|(i, hit)| {
+            let member = app.engine().member(hit.member);
+            let at_cursor = first + i == cursor;
+            let mut spans = vec![Span::raw(if at_cursor { "› " } else { "  " })];
+            let city = crate::text::sanitize_line(&member.city);
+            let (city_spans, used) =
+                highlighted(&city, &hit.positions, city_width, theme.matched());
+            spans.extend(city_spans);
+            let country_room = city_room.saturating_sub(city_width + 1);
+            if country_room > 0 {
+                spans.push(Span::raw(" ".repeat(city_width.saturating_sub(used) + 1)));
+                let country = wrap::fit(&crate::text::sanitize_line(&member.country), country_room);
+                spans.push(Span::styled(country, theme.muted()));
+            }
+            let line = Line::from(spans);
+            if at_cursor && focused {
+                line.style(theme.cursor())
+            } else if at_cursor {
+                line.style(theme.label())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows);
+}
+
+/// `text` cut to `max` cells as spans, the chars at `positions` (char indices) styled
+/// `matched`. Returns the spans and the cells used.
+pub fn highlighted(
+    text: &str,
+    positions: &[usize],
+    max: usize,
+    matched: Style,
+) -> (Vec<Span<'static>>, usize) {
+    let fits = wrap::width(text) <= max;
+    let room = if fits { max } else { max.saturating_sub(1) };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    let mut used = 0;
+    for (i, c) in text.chars().enumerate() {
+        let w = wrap::char_width(c);
+        if used + w > room {
+            break;
+        }
+        let is_matched = positions.binary_search(&i).is_ok();
+        if is_matched != run_matched && !run.is_empty() {
+            let style = if run_matched { matched } else { Style::new() };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_matched = is_matched;
+        run.push(c);
+        used += w;
+    }
+    if !run.is_empty() {
+        let style = if run_matched { matched } else { Style::new() };
+        spans.push(Span::styled(run, style));
+    }
+    if !fits && max > 0 {
+        spans.push(Span::raw("…"));
+        used += 1;
+    }
+    (spans, used)
+}

@@ -1,0 +1,77 @@
+//! The preview beside the city list on wide terminals: enough of the selected city's profile
+//! to decide whether to open it (tagline, region, clusters, awards, the opening of its vision).
+
+use super::{detail, theme::Theme, wrap};
+use crate::app::App;
+use crate::model::Section;
+use crate::text::sanitize_line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+/// Draws the preview of the selected city in `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    let block = Block::bordered()
+        .border_style(theme.border(false))
+        .title(Line::styled("Preview", theme.title(false)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(member) = app.selected_member() else {
+        return;
+    };
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = wrap::wrap(
+        &format!(
+            "{} — {}",
+            sanitize_line(&member.city),
+            sanitize_line(&member.country)
+        ),
+        width,
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, theme.label()))
+    .collect();
+    if let Some(tagline) = &member.tagline {
+        lines.extend(
+            wrap::wrap(&sanitize_line(tagline), width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.tagline())),
+        );
+    }
+    lines.push(Line::raw(""));
+    lines.extend(detail::field("Region:", member.region.name(), width, theme));
+    lines.extend(detail::clusters_field(member, width, theme));
+    lines.extend(detail::field(
+        "Awards:",
+        &detail::awards_text(member),
+        width,
+        theme,
+    ));
+    lines.push(Line::raw(""));
+    match member.section(Section::Vision) {
+        Some(vision) => {
+            lines.push(Line::styled(
+                wrap::fit(Section::Vision.heading(), width),
+                theme.heading(),
+            ));
+            // Only the opening is shown: lay out no more text than the pane can hold.
+            let budget = width
+                .saturating_mul(usize::from(inner.height))
+                .saturating_mul(2);
+            let end = vision
+                .char_indices()
+                .nth(budget)
+                .map_or(vision.len(), |(i, _)| i);
+            lines.extend(detail::body(&vision[..end], width));
+        }
+        None if member.has_no_sections() => lines.extend(
+            wrap::wrap(detail::NO_SECTIONS, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.note())),
+        ),
+        None => {}
+    }
+    lines.truncate(usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

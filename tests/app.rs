@@ -1,0 +1,420 @@
+//! The explorer's state machine, driven without a terminal: key presses go through the key
+//! table (`keymap::action_for`) and `App::update`, exactly as the event loop does.
+//!
+//! Expected values come from the fixture (seed 004's twelve profiles plus Chisinau): five
+//! cities are in Asia and the Pacific (Beijing, Hangzhou, Chengdu, Shenzhen in China,
+//! Namyangju in the Republic of Korea), two in Latin America (Villa María, Contagem), six in
+//! Europe and North America.
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use gnlc::app::{Action, App, Focus, Mode, keymap};
+use gnlc::model::{Region, Section};
+use gnlc::query::{Engine, Query};
+
+const ASIAN: [&str; 5] = ["Beijing", "Chengdu", "Hangzhou", "Namyangju", "Shenzhen"];
+
+fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(action) = keymap::action_for(app.mode(), KeyEvent::new(code, modifiers)) {
+        app.update(action);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn sorted(mut cities: Vec<&str>) -> Vec<&str> {
+    cities.sort_unstable();
+    cities
+}
+
+fn selected_city(app: &App) -> &str {
+    app.selected_member().map_or("", |m| m.city.as_str())
+}
+
+#[test]
+fn focus_starts_on_cities_and_tab_cycles_through_the_panes() {
+    let mut app = common::app();
+    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.mode(), Mode::List);
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+        seen.push(app.focus);
+    }
+    assert_eq!(
+        seen,
+        [
+            Focus::Regions,
+            Focus::Countries,
+            Focus::Clusters,
+            Focus::Cities
+        ]
+    );
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Focus::Clusters);
+    assert_eq!(app.mode(), Mode::Facet);
+}
+
+#[test]
+fn regions_are_alphabetical_and_cursors_start_on_the_first_value() {
+    let app = common::app();
+    let labels: Vec<String> = app
+        .facet_rows(Focus::Regions)
+        .into_iter()
+        .map(|r| r.label.into_owned())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Africa",
+            "Arab States",
+            "Asia and the Pacific",
+            "Europe and North America",
+            "Latin America and the Caribbean"
+        ]
+    );
+    for pane in Focus::ALL {
+        assert_eq!(app.pane(pane).cursor, 0, "{pane:?}");
+    }
+    assert_eq!(app.results().hits.len(), 13);
+    assert_eq!(app.total(), 13);
+}
+
+#[test]
+fn the_done_means_path() {
+    let mut app = common::app();
+    // Tab, j, j, Space: Asia and the Pacific on.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(sorted(app.listed_cities()), ASIAN);
+    assert!(app.query().regions.contains(&Region::AsiaPacific));
+    // Space again: all 13.
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.listed_cities().len(), 13);
+    assert!(app.query().regions.is_empty());
+    // `/` then "sonder": Sønderborg alone.
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.mode(), Mode::Search);
+    type_text(&mut app, "sonder");
+    assert_eq!(app.query().text, "sonder");
+    assert_eq!(app.listed_cities(), ["Sønderborg"]);
+    // Enter: its detail.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Detail);
+    let member = app.selected_member().expect("a city is shown");
+    assert_eq!(member.city, "Sønderborg");
+    assert!(member.tagline.as_deref().unwrap_or("").contains("41742"));
+    // `?` shows the keys, Esc closes them and stays in the detail view.
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Detail);
+    // Esc: back to the list, selection kept, search kept.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(selected_city(&app), "Sønderborg");
+    assert_eq!(app.query().text, "sonder");
+    // q quits.
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn several_values_of_one_facet_combine_with_or() {
+    let mut app = common::app();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter); // Enter toggles too in a facet pane
+    press(&mut app, KeyCode::End); // Latin America and the Caribbean
+    press(&mut app, KeyCode::Char(' '));
+    let mut expected = ASIAN.to_vec();
+    expected.extend(["Contagem", "Villa María"]);
+    assert_eq!(sorted(app.listed_cities()), sorted(expected));
+    // x clears this pane only.
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.listed_cities().len(), 13);
+}
+
+#[test]
+fn facet_counts_are_live() {
+    let mut app = common::app();
+    let count = |app: &App, pane: Focus, label: &str| {
+        app.facet_rows(pane)
+            .into_iter()
+            .find(|r| r.label == label)
+            .map(|r| r.count)
+    };
+    assert_eq!(count(&app, Focus::Regions, "Asia and the Pacific"), Some(5));
+    assert_eq!(
+        count(&app, Focus::Regions, "Europe and North America"),
+        Some(6)
+    );
+    assert_eq!(count(&app, Focus::Regions, "Africa"), Some(0)); // listed, not hidden
+    assert_eq!(count(&app, Focus::Countries, "Denmark"), Some(1));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' '));
+    // With Asia on, China has four cities, Denmark none (but is still listed).
+    assert_eq!(count(&app, Focus::Countries, "China"), Some(4));
+    assert_eq!(count(&app, Focus::Countries, "Republic of Korea"), Some(1));
+    assert_eq!(count(&app, Focus::Countries, "Denmark"), Some(0));
+    // A country then narrows the list; the region counts follow the country.
+    press(&mut app, KeyCode::Tab);
+    let china = app
+        .facet_rows(Focus::Countries)
+        .iter()
+        .position(|r| r.label == "China")
+        .expect("China is listed");
+    for _ in 0..china {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.listed_cities().len(), 4);
+    assert_eq!(count(&app, Focus::Regions, "Asia and the Pacific"), Some(4));
+    assert_eq!(
+        count(&app, Focus::Regions, "Europe and North America"),
+        Some(0)
+    );
+    // X clears every filter and the search.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "c");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('X'));
+    assert_eq!(app.listed_cities().len(), 13);
+    assert!(app.query().text.is_empty() && app.query().countries.is_empty());
+    assert!(app.query().regions.is_empty());
+}
+
+#[test]
+fn the_search_box_takes_q_and_moves_with_the_arrows() {
+    let mut app = common::app();
+    press(&mut app, KeyCode::Char('/'));
+    // q types a q instead of quitting.
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit);
+    assert_eq!(app.query().text, "q");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.query().text, "");
+    // "n" is in Chengdu, Hangzhou, Namyangju, Sønderborg, Shenzhen, Dilijan, Chisinau...:
+    // Down moves the selection while typing, Up moves it back.
+    type_text(&mut app, "n");
+    assert!(app.listed_cities().len() > 2);
+    let top = selected_city(&app).to_string();
+    press(&mut app, KeyCode::Down);
+    assert_ne!(selected_city(&app), top);
+    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.query().text, "n"); // j/k/arrows do not type
+    press(&mut app, KeyCode::Up);
+    assert_eq!(selected_city(&app), top);
+    // Ctrl-U clears the search.
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.query().text, "");
+    assert_eq!(app.listed_cities().len(), 13);
+    // Esc leaves the box keeping the text.
+    type_text(&mut app, "cork");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(app.query().text, "cork");
+    assert_eq!(app.listed_cities(), ["Cork"]);
+    // Ctrl-C quits even from the search box.
+    press(&mut app, KeyCode::Char('/'));
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.quit);
+}
+
+#[test]
+fn enter_in_the_search_box_opens_the_top_result_and_nothing_when_there_is_none() {
+    let mut app = common::app();
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "zzzz");
+    assert!(app.listed_cities().is_empty());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Search);
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "espoo");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Detail);
+    assert_eq!(selected_city(&app), "Espoo");
+}
+
+#[test]
+fn next_and_previous_city_in_the_detail_view_follow_the_filtered_list() {
+    let mut app = common::app();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::BackTab); // back to Cities
+    assert_eq!(app.focus, Focus::Cities);
+    // With no search text the list is sorted by city name.
+    assert_eq!(app.listed_cities(), ASIAN);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(selected_city(&app), "Beijing");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(selected_city(&app), "Chengdu");
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(selected_city(&app), "Shenzhen");
+    press(&mut app, KeyCode::Char('n')); // the last stays the last
+    assert_eq!(selected_city(&app), "Shenzhen");
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(selected_city(&app), "Namyangju");
+    // Scrolling, then a new city starts at the top.
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.detail.map(|d| d.scroll), Some(2));
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.detail.map(|d| d.scroll), Some(0));
+    assert_eq!(selected_city(&app), "Hangzhou");
+    // 1/2/3 ask for a section; the renderer resolves the line.
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.detail.and_then(|d| d.jump), Some(Section::Plan));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.detail.and_then(|d| d.jump), Some(Section::Challenges));
+    // Esc: the list, focus on Cities, the city last shown selected.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(selected_city(&app), "Hangzhou");
+}
+
+#[test]
+fn moving_keys_stay_in_bounds() {
+    let mut app = common::app();
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.pane(Focus::Cities).cursor, 12);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.pane(Focus::Cities).cursor, 12);
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::PageUp);
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    // Clusters has seven values.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.pane(Focus::Clusters).cursor, 6);
+}
+
+#[test]
+fn a_facet_change_keeps_the_selected_city_when_it_is_still_listed() {
+    let mut app = common::app();
+    // Select Shenzhen (index 10 of the alphabetical list), then turn Asia on.
+    while selected_city(&app) != "Shenzhen" {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(selected_city(&app), "Shenzhen");
+    // Europe instead: Shenzhen is gone, the top city is selected.
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+}
+
+#[test]
+fn help_is_an_overlay_that_keys_do_not_reach_through() {
+    let mut app = common::app();
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.help);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    assert_eq!(app.focus, Focus::Cities);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(!app.help);
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help);
+    // q quits from the help too.
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn the_command_line_query_opens_the_explorer_already_filtered() {
+    let query = Query {
+        regions: [Region::AsiaPacific].into_iter().collect(),
+        ..Query::default()
+    };
+    let app = App::new(Engine::new(common::dataset()), query);
+    assert_eq!(sorted(app.listed_cities()), ASIAN);
+    assert!(
+        app.facet_rows(Focus::Regions)
+            .iter()
+            .any(|r| r.selected && r.label == "Asia and the Pacific")
+    );
+}
+
+#[test]
+fn an_empty_dataset_opens_an_empty_explorer() {
+    let dataset = gnlc::model::load::from_str(r#"{"members": []}"#, "empty").expect("valid");
+    let mut app = App::new(Engine::new(dataset), Query::default());
+    for action in [
+        Action::Open,
+        Action::Down,
+        Action::End,
+        Action::FocusNext,
+        Action::Toggle,
+        Action::ClearPane,
+        Action::SearchStart,
+        Action::SearchSubmit,
+        Action::SearchInput('x'),
+        Action::NextCity,
+    ] {
+        app.update(action);
+    }
+    assert_eq!(app.mode(), Mode::Search);
+    assert!(app.selected_member().is_none());
+}
+
+#[test]
+fn every_key_of_the_table_is_reachable_in_some_mode() {
+    // The footer and help come from this table; each binding must actually map to its action
+    // in a mode where its group applies (no binding is shadowed everywhere).
+    let modes = [
+        Mode::Facet,
+        Mode::List,
+        Mode::Search,
+        Mode::Detail,
+        Mode::Help,
+    ];
+    for binding in keymap::BINDINGS {
+        let reachable = binding.keys.iter().any(|key| {
+            let modifiers = if key.ctrl {
+                KeyModifiers::CONTROL
+            } else {
+                KeyModifiers::NONE
+            };
+            modes.iter().any(|&mode| {
+                binding.group.applies_in(mode)
+                    && keymap::action_for(mode, KeyEvent::new(key.code, modifiers))
+                        == Some(binding.action)
+            })
+        });
+        assert!(reachable, "binding {:?} is never reachable", binding.label);
+    }
+}

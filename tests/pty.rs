@@ -1,0 +1,398 @@
+//! The real `gnlc` binary in a pseudo-terminal (portable-pty), its screen read back through a
+//! terminal emulator (vt100). Follows the issue's "done means" path, then checks that every
+//! exit path leaves the terminal as it was: normal screen, cursor shown, mouse capture off
+//! (both in the raw bytes and in the emulator's state) and echo and line mode back (the pty's
+//! termios).
+//!
+//! Robustness: every wait polls until the expected text appears, with a generous deadline,
+//! and the screen is considered settled only when it stops changing.
+
+mod common;
+
+use nix::sys::termios::LocalFlags;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(20);
+const STEP: Duration = Duration::from_millis(20);
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    // Kept open so the pty (and its termios) outlives the child.
+    _slave: Box<dyn SlavePty + Send>,
+    writer: Box<dyn Write + Send>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    parser: Arc<Mutex<vt100::Parser>>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Session {
+    fn start(args: &[&str], env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(size(100, 30))
+            .expect("open a pty");
+        let termios = pair.master.get_termios().expect("termios");
+        assert!(
+            termios
+                .local_flags
+                .contains(LocalFlags::ECHO | LocalFlags::ICANON),
+            "a fresh pty echoes and is in line mode"
+        );
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gnlc"));
+        cmd.args(["--data", common::FIXTURE_PATH]);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("GNLC_TEST_TRIGGER");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn gnlc");
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nonzero(30), nonzero(100), 0)));
+        {
+            let raw = Arc::clone(&raw);
+            let parser = Arc::clone(&parser);
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                while let Ok(n) = reader.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    raw.lock().expect("lock").extend_from_slice(&buf[..n]);
+                    parser.lock().expect("lock").process(&buf[..n]);
+                }
+            });
+        }
+        Session {
+            child,
+            master: pair.master,
+            _slave: pair.slave,
+            writer,
+            raw,
+            parser,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("lock").screen().contents()
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Waits until the screen shows `needle`, then until it stops changing.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        while !self.screen().contains(needle) {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {needle:?}; screen:\n{}",
+                self.screen()
+            );
+            thread::sleep(STEP);
+        }
+        self.settle()
+    }
+
+    /// Waits until two looks at the screen 100 ms apart agree.
+    fn settle(&self) -> String {
+        let start = Instant::now();
+        let mut last = self.screen();
+        loop {
+            thread::sleep(Duration::from_millis(100));
+            let now = self.screen();
+            if now == last || start.elapsed() > DEADLINE {
+                return now;
+            }
+            last = now;
+        }
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .expect("lock")
+            .set_size(nonzero(rows), nonzero(cols));
+        self.master.resize(size(cols, rows)).expect("resize");
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    /// Waits for the process to end and returns its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader thread take the last bytes.
+                thread::sleep(Duration::from_millis(200));
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "gnlc did not exit; screen:\n{}",
+                self.screen()
+            );
+            thread::sleep(STEP);
+        }
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.raw.lock().expect("lock").clone()
+    }
+
+    /// Checks the terminal is as it was before gnlc started.
+    fn assert_restored(&self, mouse: bool) {
+        let raw = self.raw();
+        let after = |set: &str, reset: &str| {
+            let set_at = find_last(&raw, set.as_bytes());
+            let reset_at = find_last(&raw, reset.as_bytes());
+            matches!((set_at, reset_at), (Some(s), Some(r)) if r > s)
+        };
+        assert!(
+            after("\x1b[?1049h", "\x1b[?1049l"),
+            "the alternate screen was left"
+        );
+        assert!(
+            after("\x1b[?25l", "\x1b[?25h"),
+            "the cursor was shown again"
+        );
+        if mouse {
+            assert!(
+                after("\x1b[?1000h", "\x1b[?1000l"),
+                "mouse capture was turned off"
+            );
+        }
+        {
+            let parser = self.parser.lock().expect("lock");
+            let screen = parser.screen();
+            assert!(!screen.alternate_screen(), "still on the alternate screen");
+            assert!(!screen.hide_cursor(), "the cursor is still hidden");
+            assert_eq!(
+                screen.mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "mouse still captured"
+            );
+        }
+        let termios = self.master.get_termios().expect("termios");
+        assert!(
+            termios
+                .local_flags
+                .contains(LocalFlags::ECHO | LocalFlags::ICANON),
+            "echo and line mode are back"
+        );
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[test]
+fn a_new_user_goes_through_the_explorer_and_quits() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("13 of 13");
+    assert!(
+        find_last(&s.raw(), b"\x1b[?1000h").is_some(),
+        "mouse captured"
+    );
+    // Tab, j, j, Space: the five Asian cities.
+    s.send("\t");
+    s.wait_for("▶ Regions");
+    s.send("jj ");
+    let screen = s.wait_for("5 of 13");
+    for city in ["Beijing", "Hangzhou", "Chengdu", "Shenzhen", "Namyangju"] {
+        assert!(screen.contains(city), "{city} missing:\n{screen}");
+    }
+    assert!(!screen.contains("Sønderborg"), "{screen}");
+    // Space again: all 13.
+    s.send(" ");
+    s.wait_for("13 of 13");
+    // `/` then "sonder": Sønderborg alone.
+    s.send("/");
+    s.wait_for("▶ Search");
+    s.send("sonder");
+    let screen = s.wait_for("1 of 13");
+    assert!(screen.contains("Sønderborg"), "{screen}");
+    // Enter: its detail, with the 41742 tagline and the vision section.
+    s.send("\r");
+    let screen = s.wait_for("Sønderborg — Denmark");
+    assert!(screen.contains("41742 way of thinking"), "{screen}");
+    assert!(screen.contains("Vision and motivation"), "{screen}");
+    // `?` shows the keys; Esc closes them.
+    s.send("?");
+    let screen = s.wait_for("Keys");
+    assert!(
+        screen.contains("Ctrl-C") && screen.contains("Shift-Tab"),
+        "{screen}"
+    );
+    s.send("\x1b");
+    let start = Instant::now();
+    while s.screen().contains("Shift-Tab") {
+        assert!(start.elapsed() < DEADLINE, "Esc did not close the help");
+        thread::sleep(STEP);
+    }
+    // A resize to 18x5 and back keeps it running.
+    s.resize(18, 5);
+    s.wait_for("too small");
+    s.resize(100, 30);
+    let screen = s.wait_for("Sønderborg — Denmark");
+    assert!(screen.contains("Vision and motivation"), "{screen}");
+    // q leaves the terminal as it was.
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored(true);
+}
+
+#[test]
+fn ctrl_c_quits_even_from_the_search_box() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("13 of 13");
+    s.send("/q");
+    s.wait_for("0 of 13");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored(true);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("13 of 13");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &s.pid().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    assert_eq!(s.wait_exit(), 128 + 15);
+    s.assert_restored(true);
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("13 of 13");
+    let status = std::process::Command::new("kill")
+        .args(["-HUP", &s.pid().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    assert_eq!(s.wait_exit(), 128 + 1);
+    s.assert_restored(true);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let mut s = Session::start(&[], &[("GNLC_TEST_TRIGGER", "panic")]);
+    assert_eq!(s.wait_exit(), 101);
+    s.assert_restored(true);
+    // The message is on the normal screen, after the restore.
+    let raw = s.raw();
+    let left = find_last(&raw, b"\x1b[?1049l").expect("left the alternate screen");
+    let message = find_last(&raw, b"test-only panic").expect("panic message");
+    assert!(message > left, "the panic message came after the restore");
+    assert!(s.screen().contains("test-only panic"));
+}
+
+#[test]
+fn an_error_after_start_restores_the_terminal_and_exits_1() {
+    let mut s = Session::start(&[], &[("GNLC_TEST_TRIGGER", "error")]);
+    assert_eq!(s.wait_exit(), 1);
+    s.assert_restored(true);
+    assert!(s.screen().contains("test-only error"), "{}", s.screen());
+}
+
+#[test]
+fn no_mouse_never_captures_the_mouse() {
+    let mut s = Session::start(&["--no-mouse"], &[]);
+    s.wait_for("13 of 13");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(find_last(&s.raw(), b"\x1b[?1000h").is_none());
+    s.assert_restored(false);
+}
+
+#[test]
+fn no_color_turns_colour_off_and_keeps_the_selection_visible() {
+    let colours = |s: &Session| {
+        let parser = s.parser.lock().expect("lock");
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let mut coloured = 0;
+        for row in 0..rows.get() {
+            for col in 0..cols.get() {
+                if let Some(cell) = screen.cell(row, col)
+                    && (cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default)
+                {
+                    coloured += 1;
+                }
+            }
+        }
+        coloured
+    };
+    let mut plain = Session::start(&[], &[("NO_COLOR", "1")]);
+    let screen = plain.wait_for("13 of 13");
+    assert_eq!(colours(&plain), 0, "no colour with NO_COLOR:\n{screen}");
+    // The selected city is shown reversed and bold.
+    let (col, row) = screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, l)| l.find("› Beijing").map(|x| (l[..x].chars().count(), y)))
+        .expect("the selected city is marked");
+    {
+        let parser = plain.parser.lock().expect("lock");
+        let cell = parser
+            .screen()
+            .cell(row as u16, col as u16 + 2)
+            .expect("cell");
+        assert!(cell.inverse() && cell.bold(), "selection reversed and bold");
+    }
+    plain.send("q");
+    assert_eq!(plain.wait_exit(), 0);
+    // Without NO_COLOR there is colour.
+    let mut coloured = Session::start(&[], &[]);
+    coloured.wait_for("13 of 13");
+    assert!(colours(&coloured) > 0);
+    coloured.send("q");
+    assert_eq!(coloured.wait_exit(), 0);
+}
+
+#[test]
+fn command_line_filters_open_the_explorer_already_filtered() {
+    let mut s = Session::start(&["--region", "Asia and the Pacific"], &[]);
+    let screen = s.wait_for("5 of 13");
+    assert!(screen.contains("[x] Asia and the Pacific"), "{screen}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let mut s = Session::start(&["--search", "sonder"], &[]);
+    let screen = s.wait_for("1 of 13");
+    assert!(
+        screen.contains("Sønderborg") && screen.contains("sonder"),
+        "{screen}"
+    );
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
