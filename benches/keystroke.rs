@@ -4,11 +4,14 @@
 //!
 //! Each step is measured on its own (`engine.run` from scratch, which is what a stateless
 //! caller such as `gnlc list` pays), plus the whole sequence, plus the same with a region
-//! selected (facet counts then exclude different members per facet kind).
+//! selected (facet counts then exclude different members per facet kind), plus the sequence
+//! typed into the explorer (`App::update` with `SearchInput`/`SearchBackspace`), which is the
+//! engine run plus the explorer's own bookkeeping (cursor, selection).
 
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use gnlc::app::{Action, App};
 use gnlc::model::Region;
 use gnlc::query::Query;
 use std::hint::black_box;
@@ -53,6 +56,24 @@ fn keystroke(c: &mut Criterion) {
     };
     group.bench_function("koz_with_region", |b| {
         b.iter(|| engine.run(black_box(&with_region)));
+    });
+    group.finish();
+
+    let mut app = App::new(engine, Query::default());
+    app.update(Action::SearchStart);
+    let mut group = c.benchmark_group("keystroke_100k_app");
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(4));
+    group.warm_up_time(Duration::from_secs(1));
+    group.bench_function("type_k_o_z_h_backspace", |b| {
+        b.iter(|| {
+            for key in "kozh".chars() {
+                app.update(Action::SearchInput(key));
+            }
+            app.update(Action::SearchBackspace);
+            black_box(app.results().hits.len());
+            app.update(Action::SearchClear);
+        });
     });
     group.finish();
 }
