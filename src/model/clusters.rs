@@ -411,8 +411,15 @@ mod tests {
             infer_for(&member("Sustainability")),
             [Cluster::SustainableDevelopment]
         );
-        // But a prefix still starts at a word boundary.
+        // But a prefix still starts at a word boundary, and the whole prefix must be there.
         assert!(infer_for(&member("unsustainable")).is_empty());
+        assert!(infer_for(&member("sustain sustaina")).is_empty());
+        // Exact words that share a start with others: "health" is not "healthy".
+        assert!(infer_for(&member("healthy and steady economic growth")).is_empty());
+        assert_eq!(
+            evidence(&member("healthcare and health")),
+            [(Cluster::HealthWellbeing, vec!["health", "healthcare"])]
+        );
     }
 
     #[test]
