@@ -578,3 +578,13 @@ fn dataset_md_lists_every_keyword_of_the_lexicon() {
         );
     }
 }
+
+#[test]
+fn a_member_written_as_an_array_is_refused() {
+    let err = gnlc::model::load::from_str(r#"{"members": [["Cork", "Ireland"]]}"#, "arr.json")
+        .expect_err("an array is not a member");
+    let message = err.to_string();
+    assert!(message.starts_with("arr.json:1:"), "{message}");
+    assert!(message.contains("member 0"), "{message}");
+    assert!(message.contains("a member object"), "{message}");
+}

@@ -21,7 +21,31 @@ struct RawDataset {
     schema_version: Option<u32>,
     #[serde(default)]
     source: Option<String>,
-    members: Vec<RawMember>,
+    members: Vec<ObjectOnly<RawMember>>,
+}
+
+/// A member must be a JSON object: serde's derive would also accept `["Cork", "Ireland"]` as a
+/// member, by position, which no one writes on purpose.
+#[derive(Debug)]
+struct ObjectOnly<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = ObjectOnly<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a member object with `city` and `country`")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            }
+        }
+        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
+    }
 }
 
 /// A member as written in a file: only `city` and `country` are required.
@@ -249,7 +273,7 @@ fn resolve(raw: RawDataset, name: &str) -> Result<Dataset> {
     }
     let mut members = Vec::with_capacity(raw.members.len());
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(raw.members.len());
-    for (index, raw_member) in raw.members.into_iter().enumerate() {
+    for (index, ObjectOnly(raw_member)) in raw.members.into_iter().enumerate() {
         let member = resolve_member(raw_member, index, name)?;
         if let Some(first) = seen.insert(member.id.clone(), index) {
             return Err(Error::data(
