@@ -1,4 +1,4 @@
-//! Load: read, parse, validate and index (Engine::new) a synthetic dataset, from a file, as
+//! Load: read, parse, validate and index (`Engine::new`) a synthetic dataset, from a file, as
 //! `gnlc --data FILE` does. Budget: 1 s at 100k full-profile members (PERFORMANCE.md).
 
 mod common;

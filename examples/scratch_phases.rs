@@ -26,7 +26,12 @@ fn main() {
     println!("engine    wall {:?} cpu {:.2}", t.elapsed(), cpu() - c);
     let (t, c) = (Instant::now(), cpu());
     let r = e.run(&gnlc::query::Query::default());
-    println!("run empty wall {:?} cpu {:.2} {}", t.elapsed(), cpu() - c, r.hits.len());
+    println!(
+        "run empty wall {:?} cpu {:.2} {}",
+        t.elapsed(),
+        cpu() - c,
+        r.hits.len()
+    );
     let (t, c) = (Instant::now(), cpu());
     drop(e);
     println!("drop      wall {:?} cpu {:.2}", t.elapsed(), cpu() - c);

@@ -45,7 +45,7 @@ impl Rng {
 
     /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     /// True with probability `percent`/100.
@@ -100,7 +100,9 @@ const ROMANCE: Culture = Culture {
         "Ca", "Ma", "Sa", "Vi", "Mo", "Al", "Te", "Pa", "Lo", "Cor", "Bar", "Gua", "Ro", "Mar",
         "Mi", "Jo", "Lu", "Cruz", "Mé", "Bo",
     ],
-    middles: &["ra", "li", "ce", "do", "ba", "ta", "ri", "mo", "na", "gue", "qui", "ña"],
+    middles: &[
+        "ra", "li", "ce", "do", "ba", "ta", "ri", "mo", "na", "gue", "qui", "ña",
+    ],
     ends: &[
         "lla", "na", "ón", "ía", "res", "dad", "sco", "jo", "ro", "ma", "ncia", "ú", "ás", "tín",
         "cos", "guel", "sé", "ría", "lo", "ino",
@@ -264,7 +266,10 @@ const AFRICAN: Culture = Culture {
         "lale",
     ],
     suffixes: &[" Town"],
-    script: Some((&["አ", "ዲ", "ስ", "በ", "ባ", "ጎ", "ን", "ደ", "ር", "መ", "ቀ", "ሌ"], "")),
+    script: Some((
+        &["አ", "ዲ", "ስ", "በ", "ባ", "ጎ", "ን", "ደ", "ር", "መ", "ቀ", "ሌ"],
+        "",
+    )),
     second_words: &[],
 };
 
@@ -303,7 +308,12 @@ const ANATOLIAN: Culture = Culture {
 /// Countries: name, UNESCO region, naming tradition, relative weight.
 const COUNTRIES: &[(&str, Region, &Culture, usize)] = &[
     ("Bulgaria", Region::EuropeNorthAmerica, &SLAVIC, 4),
-    ("Republic of Moldova", Region::EuropeNorthAmerica, &SLAVIC, 3),
+    (
+        "Republic of Moldova",
+        Region::EuropeNorthAmerica,
+        &SLAVIC,
+        3,
+    ),
     ("Poland", Region::EuropeNorthAmerica, &SLAVIC, 4),
     ("Ukraine", Region::EuropeNorthAmerica, &SLAVIC, 4),
     ("Argentina", Region::LatinAmericaCaribbean, &ROMANCE, 4),
@@ -316,7 +326,12 @@ const COUNTRIES: &[(&str, Region, &Culture, usize)] = &[
     ("Finland", Region::EuropeNorthAmerica, &NORDIC, 3),
     ("Sweden", Region::EuropeNorthAmerica, &NORDIC, 2),
     ("Ireland", Region::EuropeNorthAmerica, &GAELIC, 3),
-    ("United Kingdom of Great Britain and Northern Ireland", Region::EuropeNorthAmerica, &GAELIC, 3),
+    (
+        "United Kingdom of Great Britain and Northern Ireland",
+        Region::EuropeNorthAmerica,
+        &GAELIC,
+        3,
+    ),
     ("Canada", Region::EuropeNorthAmerica, &GAELIC, 2),
     ("China", Region::AsiaPacific, &CHINESE, 8),
     ("Republic of Korea", Region::AsiaPacific, &KOREAN, 6),
@@ -364,7 +379,7 @@ fn city_name(rng: &mut Rng, culture: &Culture) -> String {
     }
     name.push_str(rng.pick(culture.starts));
     if !culture.second_words.is_empty() {
-        for _ in 0..1 + rng.below(2) {
+        for _ in 0..=rng.below(2) {
             name.push(' ');
             name.push_str(rng.pick(culture.second_words));
         }
@@ -608,11 +623,7 @@ impl Generator {
     /// The next full member.
     pub fn next_member(&mut self) -> SynthMember {
         let (city, country, region, mut rng) = self.next_place();
-        let base = format!(
-            "{}-{}",
-            gnlc::text::slug(&city),
-            gnlc::text::slug(country)
-        );
+        let base = format!("{}-{}", gnlc::text::slug(&city), gnlc::text::slug(country));
         let count = self.ids.entry(base.clone()).or_insert(0);
         *count += 1;
         let id = if *count == 1 {
@@ -667,8 +678,8 @@ impl Generator {
             Vec::new()
         };
         let coordinates = rng.chance(70).then(|| SynthCoordinates {
-            lat: (rng.below(170_000) as f64 / 1000.0) - 85.0,
-            lon: (rng.below(360_000) as f64 / 1000.0) - 180.0,
+            lat: f64::from(rng.below(170_000) as u32) / 1000.0 - 85.0,
+            lon: f64::from(rng.below(360_000) as u32) / 1000.0 - 180.0,
         });
         SynthMember {
             id,

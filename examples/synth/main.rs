@@ -18,7 +18,10 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let parsed = match arg.as_str() {
-            "--members" => args.next().and_then(|v| parse_count(&v)).map(|n| members = n),
+            "--members" => args
+                .next()
+                .and_then(|v| parse_count(&v))
+                .map(|n| members = n),
             "--seed" => args.next().and_then(|v| v.parse().ok()).map(|s| seed = s),
             "--names" => {
                 names = true;
