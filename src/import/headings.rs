@@ -182,6 +182,13 @@ fn accept_end(line: &str, start: usize, end: usize, multi_word: bool) -> Option<
     if trimmed.starts_with(':') {
         return Some(line.len() - trimmed.len() + 1);
     }
+    // A dash between heading and text: `Vision and motivation — The city...`.
+    if let Some(dash) = trimmed.chars().next().filter(|c| matches!(c, '—' | '–' | '-'))
+        && trimmed[dash.len_utf8()..].starts_with(char::is_whitespace)
+        && after.starts_with(char::is_whitespace)
+    {
+        return Some(line.len() - trimmed.len() + dash.len_utf8());
+    }
     if !multi_word {
         return None;
     }

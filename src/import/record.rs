@@ -61,11 +61,11 @@ fn split_tagline(first: &str, lines: &[&str]) -> (Option<String>, String) {
     if let Some((end, rest_start)) = tagline_end(&text[..limit]) {
         return (Some(text[..end].to_string()), text[rest_start..].to_string());
     }
+    if let Some((end, rest_start)) = first_sentence(&text[..limit]) {
+        return (Some(text[..end].to_string()), text[rest_start..].to_string());
+    }
     if let Some(h) = first_heading.filter(|&h| h > 0 && h < first.len()) {
         return (Some(text[..h].to_string()), text[h..].to_string());
-    }
-    if let Some((end, rest_start)) = first_sentence(first) {
-        return (Some(text[..end].to_string()), text[rest_start..].to_string());
     }
     if lines.len() == 1 && word_count <= MAX_TAGLINE_WORDS && first_heading.is_none() {
         return (Some(text), String::new());
