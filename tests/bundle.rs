@@ -7,7 +7,9 @@ use gnlc::model::{Dataset, Member, Region, Section, bundle, load};
 use std::path::{Path, PathBuf};
 
 fn asset(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join(name)
 }
 
 fn bundled() -> Dataset {
@@ -103,22 +105,50 @@ fn thirteen_members_with_their_countries_and_unesco_regions() {
 fn taglines_as_the_listing_gives_them() {
     // Read off the seed: the text before the first lowercase letter glued to a capital.
     let expected = [
-        ("Beijing", "Capital of Learning for comprehensive development"),
-        ("Villa María", "Gender equality and universal literacy rates"),
-        ("Contagem", "Education for All to Overcome Social Vulnerability"),
-        ("Sønderborg", "Sustainable development and the 41742 way of thinking"),
+        (
+            "Beijing",
+            "Capital of Learning for comprehensive development",
+        ),
+        (
+            "Villa María",
+            "Gender equality and universal literacy rates",
+        ),
+        (
+            "Contagem",
+            "Education for All to Overcome Social Vulnerability",
+        ),
+        (
+            "Sønderborg",
+            "Sustainable development and the 41742 way of thinking",
+        ),
         ("Hangzhou", "Innovation alongside antiquity and prosperity"),
         ("Chengdu", "Leading the development of a learning city plan"),
-        ("Shenzhen", "Establishing a learning network within the city"),
-        ("Dilijan", "Transforming into an Educational and Cultural Centre"),
+        (
+            "Shenzhen",
+            "Establishing a learning network within the city",
+        ),
+        (
+            "Dilijan",
+            "Transforming into an Educational and Cultural Centre",
+        ),
         ("Plovdiv", "Promoting the principles of lifelong learning"),
         ("Espoo", "Creating the Espoo Story Together"),
-        ("Namyangju", "Learning lighthouses only a tenminute walk to happiness"),
-        ("Cork", "A firm commitment to create learning opportunities for all"),
+        (
+            "Namyangju",
+            "Learning lighthouses only a tenminute walk to happiness",
+        ),
+        (
+            "Cork",
+            "A firm commitment to create learning opportunities for all",
+        ),
     ];
     let data = bundled();
     for (city, tagline) in expected {
-        assert_eq!(member(&data, city).tagline.as_deref(), Some(tagline), "{city}");
+        assert_eq!(
+            member(&data, city).tagline.as_deref(),
+            Some(tagline),
+            "{city}"
+        );
     }
 }
 
@@ -140,17 +170,28 @@ fn every_seed_profile_has_three_sections_without_headings_inside() {
     let data = bundled();
     for city in SEED_CITIES {
         let m = member(&data, city);
-        assert!(m.summary.as_deref().is_some_and(|s| !s.is_empty()), "{city} summary");
+        assert!(
+            m.summary.as_deref().is_some_and(|s| !s.is_empty()),
+            "{city} summary"
+        );
         let mut texts = vec![m.tagline.as_deref(), m.summary.as_deref()];
         for s in Section::ALL {
-            let text = m.section(s).unwrap_or_else(|| panic!("{city} has no {s:?}"));
-            assert!(text.split_whitespace().count() >= 10, "{city} {s:?} is too short");
+            let text = m
+                .section(s)
+                .unwrap_or_else(|| panic!("{city} has no {s:?}"));
+            assert!(
+                text.split_whitespace().count() >= 10,
+                "{city} {s:?} is too short"
+            );
             texts.push(Some(text));
         }
         for text in texts.into_iter().flatten() {
             let lower = text.to_lowercase();
             for heading in HEADINGS {
-                assert!(!lower.contains(heading), "{city}: `{heading}` left in {text:?}");
+                assert!(
+                    !lower.contains(heading),
+                    "{city}: `{heading}` left in {text:?}"
+                );
             }
         }
     }
@@ -167,11 +208,16 @@ fn sections_start_and_end_where_the_listing_puts_them() {
             .is_some_and(|v| v.starts_with("The overall objective")
                 && v.ends_with("with an innovative and dynamic spirit"))
     );
-    assert!(beijing.challenges.as_deref().is_some_and(|c| c
-        .starts_with("By joining the GNLC Beijing")
-        && c.ends_with("managing its huge population")));
-    assert!(beijing.plan.as_deref().is_some_and(|p| p.starts_with("Constructing a modern")
-        && p.ends_with("and its members today")));
+    assert!(
+        beijing
+            .challenges
+            .as_deref()
+            .is_some_and(|c| c.starts_with("By joining the GNLC Beijing")
+                && c.ends_with("managing its huge population"))
+    );
+    assert!(beijing.plan.as_deref().is_some_and(
+        |p| p.starts_with("Constructing a modern") && p.ends_with("and its members today")
+    ));
     assert_eq!(
         beijing.summary.as_deref(),
         Some(
@@ -179,20 +225,27 @@ fn sections_start_and_end_where_the_listing_puts_them() {
         )
     );
     let contagem = member(&data, "Contagem");
-    assert!(contagem
-        .vision
-        .as_deref()
-        .is_some_and(|v| v.starts_with("Contagem wants to improve")));
-    assert!(contagem
-        .plan
-        .as_deref()
-        .is_some_and(|p| p.starts_with("Contagem is implementing")));
+    assert!(
+        contagem
+            .vision
+            .as_deref()
+            .is_some_and(|v| v.starts_with("Contagem wants to improve"))
+    );
+    assert!(
+        contagem
+            .plan
+            .as_deref()
+            .is_some_and(|p| p.starts_with("Contagem is implementing"))
+    );
 }
 
 #[test]
 fn glued_lists_are_rebuilt_and_names_kept_whole() {
     let data = bundled();
-    let challenges = member(&data, "Villa María").challenges.clone().unwrap_or_default();
+    let challenges = member(&data, "Villa María")
+        .challenges
+        .clone()
+        .unwrap_or_default();
     assert!(challenges.ends_with(
         "in the following areas\n- Adult illiteracy\n- Childcare\n- Inclusive learning\n- Learning in families and communities\n- Sustainability"
     ), "{challenges}");
@@ -218,7 +271,11 @@ fn glued_lists_are_rebuilt_and_names_kept_whole() {
     for m in &data.members {
         for s in Section::ALL {
             for line in m.section(s).unwrap_or_default().lines() {
-                assert!(!line.trim().is_empty() && line == line.trim(), "{}: {line:?}", m.city);
+                assert!(
+                    !line.trim().is_empty() && line == line.trim(),
+                    "{}: {line:?}",
+                    m.city
+                );
             }
         }
     }
@@ -247,7 +304,11 @@ fn award_years_from_awards_tsv() {
         let m = member(&data, city);
         let got: Vec<u16> = m.awards.iter().map(|a| a.year).collect();
         assert_eq!(got, years, "{city}");
-        assert!(m.awards.iter().all(|a| a.source.as_deref().is_some_and(|s| !s.is_empty())));
+        assert!(
+            m.awards
+                .iter()
+                .all(|a| a.source.as_deref().is_some_and(|s| !s.is_empty()))
+        );
     }
     let winners = SEED_CITIES
         .iter()
@@ -262,9 +323,13 @@ fn coordinates_from_coordinates_tsv() {
     for m in &data.members {
         assert!(m.coordinates.is_some(), "{} has no coordinates", m.city);
     }
-    let beijing = member(&data, "Beijing").coordinates.unwrap_or_else(|| unreachable!());
+    let beijing = member(&data, "Beijing")
+        .coordinates
+        .unwrap_or_else(|| unreachable!());
     assert!((beijing.lat - 39.90).abs() < 1e-9 && (beijing.lon - 116.41).abs() < 1e-9);
-    let villa = member(&data, "Villa María").coordinates.unwrap_or_else(|| unreachable!());
+    let villa = member(&data, "Villa María")
+        .coordinates
+        .unwrap_or_else(|| unreachable!());
     assert!((villa.lat + 32.41).abs() < 1e-9 && (villa.lon + 63.24).abs() < 1e-9);
 }
 
@@ -281,14 +346,25 @@ fn chisinau_quotes_the_news_item_and_has_no_sections() {
     for line in summary.lines() {
         assert!(news.contains(line), "not in the news item: {line}");
     }
-    assert!(m.source.as_deref().is_some_and(|s| s.contains("Municipality of Chisinau")));
+    assert!(
+        m.source
+            .as_deref()
+            .is_some_and(|s| s.contains("Municipality of Chisinau"))
+    );
 }
 
 #[test]
 fn every_member_says_where_it_comes_from() {
     let data = bundled();
-    assert!(data.source.contains("unesco-learning-cities-listing-2021-11-10.txt"));
+    assert!(
+        data.source
+            .contains("unesco-learning-cities-listing-2021-11-10.txt")
+    );
     for m in &data.members {
-        assert!(m.source.as_deref().is_some_and(|s| !s.is_empty()), "{}", m.city);
+        assert!(
+            m.source.as_deref().is_some_and(|s| !s.is_empty()),
+            "{}",
+            m.city
+        );
     }
 }

@@ -21,7 +21,10 @@ const MULTI_WORD: &[(Section, &[&str])] = &[
     (Section::Vision, &["motivation", "vision"]),
     (Section::Vision, &["vision", "mission"]),
     (Section::Challenges, &["challenges", "goals"]),
-    (Section::Challenges, &["challenges", "areas", "of", "support"]),
+    (
+        Section::Challenges,
+        &["challenges", "areas", "of", "support"],
+    ),
     (Section::Challenges, &["challenges", "opportunities"]),
     (Section::Challenges, &["challenges", "needs"]),
     (Section::Challenges, &["goals", "challenges"]),
@@ -64,7 +67,8 @@ pub fn line_heading(line: &str) -> Option<Section> {
         }
     }
     let s = s.trim().trim_end_matches([':', '.', ' ', '\u{a0}']).trim();
-    if s.is_empty() || s.chars().count() > 60 || s.starts_with(['-', '*', '•', '–', '—', '·']) {
+    if s.is_empty() || s.chars().count() > 60 || s.starts_with(['-', '*', '•', '–', '—', '·'])
+    {
         return None;
     }
     let words: Vec<String> = s
@@ -183,7 +187,10 @@ fn accept_end(line: &str, start: usize, end: usize, multi_word: bool) -> Option<
         return Some(line.len() - trimmed.len() + 1);
     }
     // A dash between heading and text: `Vision and motivation — The city...`.
-    if let Some(dash) = trimmed.chars().next().filter(|c| matches!(c, '—' | '–' | '-'))
+    if let Some(dash) = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '—' | '–' | '-'))
         && trimmed[dash.len_utf8()..].starts_with(char::is_whitespace)
         && after.starts_with(char::is_whitespace)
     {
@@ -222,7 +229,8 @@ mod tests {
 
     #[test]
     fn glued_variants_from_the_listing() {
-        let text = "ledVision and motivationThe xChallenges Areas of SupportAs yPlan and ImplementationAt";
+        let text =
+            "ledVision and motivationThe xChallenges Areas of SupportAs yPlan and ImplementationAt";
         assert_eq!(
             sections(text),
             vec![
@@ -247,7 +255,10 @@ mod tests {
 
     #[test]
     fn own_line_and_colon_forms() {
-        assert_eq!(line_heading("## Vision & Motivation"), Some(Section::Vision));
+        assert_eq!(
+            line_heading("## Vision & Motivation"),
+            Some(Section::Vision)
+        );
         assert_eq!(line_heading("**Challenges:**"), Some(Section::Challenges));
         assert_eq!(line_heading("Implementation plan"), Some(Section::Plan));
         assert_eq!(line_heading("• Vision"), None);

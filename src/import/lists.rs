@@ -85,7 +85,9 @@ pub fn bullet_item(line: &str) -> Option<&str> {
     let rest = chars.as_str();
     match first {
         '•' | '◦' | '▪' | '‣' | '●' | '○' | '■' | '►' => Some(rest.trim()),
-        '-' | '*' | '–' | '—' | '·' if rest.starts_with(char::is_whitespace) => Some(rest.trim()),
+        '-' | '*' | '–' | '—' | '·' if rest.starts_with(char::is_whitespace) => {
+            Some(rest.trim())
+        }
         _ => None,
     }
 }
@@ -245,7 +247,14 @@ mod tests {
     fn never_splits_product_names() {
         let text = "It stands forThe 4 policiesA link to the goalsIn addition ProjectZero offers tools from Kindergarten to PhD levels with InternetPlus EcCoWell and GLLiC and CO2";
         let out = format(text).unwrap_or_default();
-        for word in ["ProjectZero", "PhD", "InternetPlus", "EcCoWell", "GLLiC", "CO2"] {
+        for word in [
+            "ProjectZero",
+            "PhD",
+            "InternetPlus",
+            "EcCoWell",
+            "GLLiC",
+            "CO2",
+        ] {
             assert!(out.contains(word), "{word} was split in {out:?}");
         }
         assert!(out.starts_with("It stands for\n- The 4 policies\n- A link"));

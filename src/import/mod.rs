@@ -113,10 +113,7 @@ fn parse_block(block: &page::Block<'_>) -> Result<ImportedMember, String> {
             ));
         }
         page::CountryLine::Missing { last } => {
-            let found = last.map_or_else(
-                || "nothing".to_string(),
-                |l| format!("`{}`", excerpt(l)),
-            );
+            let found = last.map_or_else(|| "nothing".to_string(), |l| format!("`{}`", excerpt(l)));
             return Err(format!(
                 "record `{}` does not end with a country line (found {found}); skipped",
                 excerpt(&city)

@@ -176,7 +176,9 @@ mod tests {
     fn markers_tolerate_case_and_space() {
         assert!(is_marker("UNESCO Global Network of Learning cities"));
         assert!(is_marker("  UNESCO  Global Network of Learning Cities \r"));
-        assert!(!is_marker("UNESCO Global Network of Learning Cities in particular"));
+        assert!(!is_marker(
+            "UNESCO Global Network of Learning Cities in particular"
+        ));
     }
 
     #[test]

@@ -59,10 +59,16 @@ fn split_tagline(first: &str, lines: &[&str]) -> (Option<String>, String) {
     let first_heading = headings::find(&text).first().map(|h| h.start);
     let limit = first_heading.unwrap_or(usize::MAX).min(first.len());
     if let Some((end, rest_start)) = tagline_end(&text[..limit]) {
-        return (Some(text[..end].to_string()), text[rest_start..].to_string());
+        return (
+            Some(text[..end].to_string()),
+            text[rest_start..].to_string(),
+        );
     }
     if let Some((end, rest_start)) = first_sentence(&text[..limit]) {
-        return (Some(text[..end].to_string()), text[rest_start..].to_string());
+        return (
+            Some(text[..end].to_string()),
+            text[rest_start..].to_string(),
+        );
     }
     if let Some(h) = first_heading.filter(|&h| h > 0 && h < first.len()) {
         return (Some(text[..h].to_string()), text[h..].to_string());
@@ -143,7 +149,8 @@ fn split_sections(text: &str) -> Profile {
     };
     for (k, heading) in chosen.iter().enumerate() {
         let end = chosen.get(k + 1).map_or(text.len(), |next| next.start);
-        let body = text[heading.end..end].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+        let body =
+            text[heading.end..end].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
         let formatted = lists::format(body);
         match heading.section {
             Section::Vision => profile.vision = formatted,
@@ -176,7 +183,9 @@ mod tests {
     #[test]
     fn non_ascii_boundary() {
         assert_eq!(
-            split(&["Learning in BouakéBouaké is a city"]).tagline.as_deref(),
+            split(&["Learning in BouakéBouaké is a city"])
+                .tagline
+                .as_deref(),
             Some("Learning in Bouaké")
         );
     }

@@ -47,66 +47,26 @@ pub fn run(
     if let Some(out) = output {
         write::check_target(out, force)?;
     }
-    let mut members: Vec<MemberFile> = Vec::new();
-    let mut first_seen: HashMap<String, String> = HashMap::new();
-    let mut problems = 0;
-    // Reporting goes to stderr; a failure to write there must not stop the import.
-    let mut report = |file: &str, line: usize, message: &str| {
-        problems += 1;
-        let _ = writeln!(
-            stderr,
-            "{}:{line}: {}",
-            sanitize_line(file),
-            sanitize_line(message)
-        );
+    let mut collector = Collector {
+        members: Vec::new(),
+        first_seen: HashMap::new(),
+        problems: 0,
+        stderr,
     };
     for input in inputs {
         let name = input.display().to_string();
-        let bytes = std::fs::read(input).map_err(|e| Error::io(&name, &e))?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let valid_up_to = e.utf8_error().valid_up_to();
-                let line = e.as_bytes()[..valid_up_to]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1;
-                report(
-                    &name,
-                    line,
-                    "not valid UTF-8 (a binary file?); invalid bytes were replaced with U+FFFD",
-                );
-                String::from_utf8_lossy(e.as_bytes()).into_owned()
-            }
-        };
-        let parsed = parse_listing(&text);
-        for problem in &parsed.problems {
-            report(&name, problem.line, &problem.message);
-        }
-        for member in &parsed.members {
-            let id = Member::derive_id(&member.city, &member.country);
-            let place = format!("{name}:{}", member.line);
-            if let Some(first) = first_seen.get(&id) {
-                report(
-                    &name,
-                    member.line,
-                    &format!(
-                        "record `{}` ({}) repeats the one at {first}; skipped",
-                        member.city, member.country
-                    ),
-                );
-                continue;
-            }
-            first_seen.insert(id, place);
-            members.push(MemberFile::from_imported(
-                member,
-                format!("UNESCO learning-city listing page {name}, line {}", member.line),
-            ));
-        }
+        let text = read_page(input, &name, &mut collector)?;
+        collector.add_page(&name, &text);
     }
+    let Collector {
+        members,
+        problems,
+        stderr,
+        ..
+    } = collector;
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
     let imported = members.len();
+    // A failure to write to stderr must not stop the import.
     let _ = writeln!(
         stderr,
         "gnlc import: {imported} member{} imported, {problems} problem{} reported",
@@ -144,4 +104,74 @@ pub fn run(
         problems,
         output: output.map(Path::to_path_buf),
     })
+}
+
+/// Gathers members across pages, skipping repeats, and reports problems as it goes.
+struct Collector<'a> {
+    members: Vec<MemberFile>,
+    /// Member id → where it was first read (`FILE:LINE`).
+    first_seen: HashMap<String, String>,
+    problems: usize,
+    stderr: &'a mut dyn Write,
+}
+
+impl Collector<'_> {
+    /// Writes one problem as `FILE:LINE: message`, sanitised: page text is data.
+    fn report(&mut self, file: &str, line: usize, message: &str) {
+        self.problems += 1;
+        // A failure to write to stderr must not stop the import.
+        let _ = writeln!(
+            self.stderr,
+            "{}:{line}: {}",
+            sanitize_line(file),
+            sanitize_line(message)
+        );
+    }
+
+    /// Parses one page and keeps its members.
+    fn add_page(&mut self, name: &str, text: &str) {
+        let parsed = parse_listing(text);
+        for problem in &parsed.problems {
+            self.report(name, problem.line, &problem.message);
+        }
+        for member in &parsed.members {
+            let id = Member::derive_id(&member.city, &member.country);
+            if let Some(first) = self.first_seen.get(&id) {
+                let message = format!(
+                    "record `{}` ({}) repeats the one at {first}; skipped",
+                    member.city, member.country
+                );
+                self.report(name, member.line, &message);
+                continue;
+            }
+            self.first_seen
+                .insert(id, format!("{name}:{}", member.line));
+            self.members.push(MemberFile::from_imported(
+                member,
+                format!(
+                    "UNESCO learning-city listing page {name}, line {}",
+                    member.line
+                ),
+            ));
+        }
+    }
+}
+
+/// Reads a page as text; invalid UTF-8 is decoded lossily and reported, not refused, so the
+/// readable records of a damaged save are kept.
+fn read_page(input: &Path, name: &str, collector: &mut Collector<'_>) -> Result<String> {
+    let bytes = std::fs::read(input).map_err(|e| Error::io(name, &e))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.split(|&b| b == b'\n').count();
+            collector.report(
+                name,
+                line,
+                "not valid UTF-8 (a binary file?); invalid bytes were replaced with U+FFFD",
+            );
+            Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
+    }
 }

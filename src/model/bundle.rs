@@ -126,7 +126,13 @@ fn rows<'a>(text: &'a str, path: &str, header: &str) -> Result<Vec<(usize, Vec<&
     let mut lines = text.lines().enumerate();
     match lines.next() {
         Some((_, first)) if first.trim_end() == header => {}
-        _ => return Err(data_error(path, 1, &format!("expected the header `{header}`"))),
+        _ => {
+            return Err(data_error(
+                path,
+                1,
+                &format!("expected the header `{header}`"),
+            ));
+        }
     }
     let columns = header.split('\t').count();
     lines
