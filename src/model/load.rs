@@ -105,6 +105,28 @@ pub fn from_str(text: &str, name: &str) -> Result<Dataset> {
             "the file is empty; a dataset is a JSON object with a `members` array",
         ));
     }
+    // serde would read a struct from a JSON array too (`[1, "x", []]`), giving a confusing
+    // message about a field's type: say plainly that a dataset is an object.
+    if let Some((offset, first)) = text.char_indices().find(|(_, c)| !c.is_whitespace())
+        && first != '{'
+    {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        let column = before[line_start..].chars().count() + 1;
+        return Err(Error::data(
+            Place {
+                path: name.to_string(),
+                line: Some(line),
+                column: Some(column),
+                ..Place::default()
+            },
+            format!(
+                "not a dataset: it starts with `{}`, but a dataset is a JSON object `{{...}}` with a `members` array",
+                crate::text::sanitize_line(&first.to_string())
+            ),
+        ));
+    }
     let raw = parse(text, name)?;
     resolve(raw, name)
 }
