@@ -368,3 +368,13 @@ fn every_member_says_where_it_comes_from() {
         );
     }
 }
+
+#[test]
+fn every_bundled_member_has_an_inferred_cluster() {
+    // The bundle states no clusters (the sources do not say them), so all are inferred.
+    let data = bundled();
+    for m in &data.members {
+        assert!(!m.clusters.is_empty(), "{} has no cluster", m.city);
+        assert_eq!(m.cluster_basis, gnlc::model::ClusterBasis::Inferred, "{}", m.city);
+    }
+}
