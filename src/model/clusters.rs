@@ -8,12 +8,11 @@
 //! folded words (runs of letters and digits, with a break where a lowercase letter meets an
 //! uppercase one, because the scraped listing glues words together). A keyword is one or more
 //! such words that must occur consecutively in one field; a trailing `*` makes its last word a
-//! prefix. The lexicon is compiled once into hash maps, so inference is one pass over the
-//! words of a member with a few hash look-ups per word.
+//! prefix. The lexicon is compiled once into a byte trie of first words, so inference is one
+//! pass over the words of a member, walking each word's bytes once.
 
 use super::{Cluster, Member};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -47,17 +46,25 @@ struct Entry {
     prefix: bool,
 }
 
-/// The compiled lexicon: entries sorted by cluster, and indexes by first word.
+/// A node of the byte trie over the entries' first words.
+#[derive(Default)]
+struct Node {
+    /// Child nodes by next byte (few per node; the root has at most one per letter).
+    children: Vec<(u8, usize)>,
+    /// Entries whose first word is exactly the path to this node (single words and phrases).
+    exact: Vec<usize>,
+    /// Single-word prefix entries whose prefix is the path to this node.
+    prefix: Vec<usize>,
+}
+
+/// The compiled lexicon: entries sorted by cluster, and a trie of their first words, so each
+/// word of the text is looked up by one walk over its bytes.
 struct Lexicon {
     about: String,
     rule: String,
     entries: Vec<Entry>,
-    /// Entries whose first word must match exactly (single exact words and all phrases).
-    by_first: HashMap<String, Vec<usize>>,
-    /// Single-word prefix entries, keyed by the prefix.
-    by_prefix: HashMap<String, Vec<usize>>,
-    /// The distinct byte lengths of the keys of `by_prefix`, to try on each word.
-    prefix_lens: Vec<usize>,
+    /// `trie[0]` is the root.
+    trie: Vec<Node>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -67,9 +74,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         about: String::new(),
         rule: String::new(),
         entries: Vec::new(),
-        by_first: HashMap::new(),
-        by_prefix: HashMap::new(),
-        prefix_lens: Vec::new(),
+        trie: vec![Node::default()],
     })
 });
 
@@ -81,6 +86,28 @@ fn tokenize(text: &str, buf: &mut String, words: &mut Vec<Range<usize>>) {
     let mut start: Option<usize> = None;
     let mut prev_lower = false;
     for c in text.chars() {
+        if c.is_ascii() {
+            // The fast path for most text: no tables, no folding beyond lowercase.
+            if c.is_ascii_alphanumeric() {
+                if prev_lower
+                    && c.is_ascii_uppercase()
+                    && let Some(s) = start.take()
+                {
+                    words.push(s..buf.len());
+                }
+                prev_lower = c.is_ascii_lowercase();
+                if start.is_none() {
+                    start = Some(buf.len());
+                }
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                if let Some(s) = start.take() {
+                    words.push(s..buf.len());
+                }
+                prev_lower = false;
+            }
+            continue;
+        }
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }
@@ -155,26 +182,30 @@ fn compile(json: &str) -> Result<Lexicon, String> {
         }
     }
     entries.sort_by_key(|e| e.cluster);
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut trie = vec![Node::default()];
     for (i, e) in entries.iter().enumerate() {
-        let first = e.words[0].clone();
+        let mut node = 0;
+        for &b in e.words[0].as_bytes() {
+            node = if let Some(&(_, child)) = trie[node].children.iter().find(|(c, _)| *c == b) {
+                child
+            } else {
+                trie.push(Node::default());
+                let child = trie.len() - 1;
+                trie[node].children.push((b, child));
+                child
+            };
+        }
         if e.prefix && e.words.len() == 1 {
-            by_prefix.entry(first).or_default().push(i);
+            trie[node].prefix.push(i);
         } else {
-            by_first.entry(first).or_default().push(i);
+            trie[node].exact.push(i);
         }
     }
-    let mut prefix_lens: Vec<usize> = by_prefix.keys().map(String::len).collect();
-    prefix_lens.sort_unstable();
-    prefix_lens.dedup();
     Ok(Lexicon {
         about: raw.about,
         rule: raw.rule,
         entries,
-        by_first,
-        by_prefix,
-        prefix_lens,
+        trie,
     })
 }
 
@@ -199,23 +230,25 @@ impl Lexicon {
     /// Marks in `found` every entry that matches the words of one field.
     fn scan(&self, buf: &str, words: &[Range<usize>], found: &mut [bool]) {
         for (i, range) in words.iter().enumerate() {
-            let word = &buf[range.clone()];
-            if let Some(candidates) = self.by_first.get(word) {
-                for &e in candidates {
-                    if self.rest_matches(e, buf, words, i) {
-                        found[e] = true;
-                    }
+            let mut node = &self.trie[0];
+            let mut whole_word = true;
+            for &b in &buf.as_bytes()[range.clone()] {
+                for &e in &node.prefix {
+                    found[e] = true;
                 }
-            }
-            for &len in &self.prefix_lens {
-                if len > word.len() {
+                if let Some(&(_, child)) = node.children.iter().find(|(c, _)| *c == b) {
+                    node = &self.trie[child];
+                } else {
+                    whole_word = false;
                     break;
                 }
-                if !word.is_char_boundary(len) {
-                    continue;
+            }
+            if whole_word {
+                for &e in &node.prefix {
+                    found[e] = true;
                 }
-                if let Some(candidates) = self.by_prefix.get(&word[..len]) {
-                    for &e in candidates {
+                for &e in &node.exact {
+                    if self.rest_matches(e, buf, words, i) {
                         found[e] = true;
                     }
                 }
@@ -378,8 +411,15 @@ mod tests {
             infer_for(&member("Sustainability")),
             [Cluster::SustainableDevelopment]
         );
-        // But a prefix still starts at a word boundary.
+        // But a prefix still starts at a word boundary, and the whole prefix must be there.
         assert!(infer_for(&member("unsustainable")).is_empty());
+        assert!(infer_for(&member("sustain sustaina")).is_empty());
+        // Exact words that share a start with others: "health" is not "healthy".
+        assert!(infer_for(&member("healthy and steady economic growth")).is_empty());
+        assert_eq!(
+            evidence(&member("healthcare and health")),
+            [(Cluster::HealthWellbeing, vec!["health", "healthcare"])]
+        );
     }
 
     #[test]

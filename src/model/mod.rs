@@ -163,7 +163,7 @@ impl Serialize for Cluster {
 pub enum ClusterBasis {
     /// The dataset said so.
     Stated,
-    /// `clusters::infer` matched keywords of the lexicon in the profile text.
+    /// `clusters::infer_for` matched keywords of the lexicon in the profile text.
     Inferred,
 }
 
