@@ -375,6 +375,11 @@ fn every_bundled_member_has_an_inferred_cluster() {
     let data = bundled();
     for m in &data.members {
         assert!(!m.clusters.is_empty(), "{} has no cluster", m.city);
-        assert_eq!(m.cluster_basis, gnlc::model::ClusterBasis::Inferred, "{}", m.city);
+        assert_eq!(
+            m.cluster_basis,
+            gnlc::model::ClusterBasis::Inferred,
+            "{}",
+            m.city
+        );
     }
 }
