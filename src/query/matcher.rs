@@ -1,0 +1,224 @@
+//! Matching a parsed [`Pattern`] against folded names: a cheap yes/no test, then a score with
+//! match positions for the names that become hits.
+//!
+//! The two steps are separate because facet counts need only "does the text match", for
+//! every member, while scores and positions are needed only for members that also pass
+//! the facet selections. The yes/no test never calls the fuzzy scorer: for a fuzzy term it
+//! is a char-mask check and an ordered-subsequence scan (on bytes when the term is ASCII,
+//! which is exact in UTF-8 because ASCII bytes never occur inside a multi-byte char). That
+//! test is precisely the condition under which the scorer finds a match, so it never
+//! disagrees with it.
+//!
+//! Fuzzy scores come from fuzzy-matcher's `SkimMatcherV2` (the scorer of `skim`, a port of
+//! fzf's v2 algorithm): it rewards matches at word starts and runs of consecutive chars and
+//! penalises gaps, which ranks `vila maria` → Villa María and `nmyngj` → Namyangju first.
+//! The clangd matcher was the alternative; it allocates its whole score matrix on every call
+//! and weighs segment heads the way code identifiers need, not place names. Both inputs are
+//! already folded, so the scorer runs case-sensitive (no per-char case work).
+//!
+//! Exact, prefix, suffix and whole-name terms get the score the skim scorer gives a run of
+//! consecutive matching chars (see [`run_score`]), so terms of different kinds add up on one
+//! scale.
+
+use super::fold::FoldedName;
+use super::pattern::{Kind, Pattern, Term};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// The scorer. One per query run; its scratch buffers are per thread and reused.
+pub struct Matcher {
+    skim: SkimMatcherV2,
+}
+
+impl Default for Matcher {
+    fn default() -> Self {
+        Matcher {
+            skim: SkimMatcherV2::default().respect_case(),
+        }
+    }
+}
+
+impl Matcher {
+    /// True when `name` satisfies every group of `pattern`. Allocation-free.
+    pub fn accepts(pattern: &Pattern, name: &FoldedName) -> bool {
+        pattern
+            .groups
+            .iter()
+            .all(|group| group.iter().any(|term| term_accepts(term, name)))
+    }
+
+    /// The score of a name that [`Matcher::accepts`], appending the folded char indices of the
+    /// matched chars to `positions` (unsorted, possibly repeated across terms). The score is
+    /// the sum over groups of the first accepting term's score, as fzf does.
+    pub fn score(&self, pattern: &Pattern, name: &FoldedName, positions: &mut Vec<usize>) -> i64 {
+        let mut total = 0;
+        for group in &pattern.groups {
+            if let Some(term) = group.iter().find(|t| term_accepts(t, name)) {
+                total += self.term_score(term, name, positions);
+            }
+        }
+        total
+    }
+
+    fn term_score(&self, term: &Term, name: &FoldedName, positions: &mut Vec<usize>) -> i64 {
+        if term.inverse {
+            return 0;
+        }
+        let text = name.text();
+        let byte_start = match term.kind {
+            Kind::Fuzzy => {
+                return match self.skim.fuzzy_indices(text, &term.text) {
+                    Some((score, found)) => {
+                        positions.extend(found);
+                        score
+                    }
+                    None => 0,
+                };
+            }
+            Kind::Exact => best_occurrence(text, &term.text),
+            Kind::Prefix | Kind::Equal => Some(0),
+            Kind::Suffix => Some(text.len() - term.text.len()),
+        };
+        let Some(byte_start) = byte_start else {
+            return 0;
+        };
+        let char_start = text[..byte_start].chars().count();
+        let len = term.text.chars().count();
+        positions.extend(char_start..char_start + len);
+        run_score(text, byte_start, len)
+    }
+}
+
+/// Whether one term accepts a name (inversion applied).
+fn term_accepts(term: &Term, name: &FoldedName) -> bool {
+    let text = name.text();
+    let needle: &str = &term.text;
+    let found = match term.kind {
+        Kind::Fuzzy => term.mask & !name.mask() == 0 && is_subsequence(needle, text, term.ascii),
+        Kind::Exact => term.mask & !name.mask() == 0 && text.contains(needle),
+        Kind::Prefix => text.starts_with(needle),
+        Kind::Suffix => text.ends_with(needle),
+        Kind::Equal => text == needle,
+    };
+    found != term.inverse
+}
+
+/// True when the chars of `needle` occur in `hay` in order.
+fn is_subsequence(needle: &str, hay: &str, ascii_needle: bool) -> bool {
+    if ascii_needle {
+        let mut rest = hay.as_bytes().iter();
+        needle.as_bytes().iter().all(|n| rest.any(|h| h == n))
+    } else {
+        let mut rest = hay.chars();
+        needle.chars().all(|n| rest.any(|h| h == n))
+    }
+}
+
+/// The byte offset of the occurrence of `needle` to highlight: the first that starts a word,
+/// else the first.
+fn best_occurrence(hay: &str, needle: &str) -> Option<usize> {
+    let mut first = None;
+    for (at, _) in hay.match_indices(needle) {
+        if at == 0 || hay[..at].chars().next_back().is_some_and(is_separator) {
+            return Some(at);
+        }
+        first.get_or_insert(at);
+    }
+    first
+}
+
+fn is_separator(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
+/// Skim's score for the run of consecutive matched chars `text[byte_start..]` of `len` chars
+/// (see the module docs), following `SkimMatcherV2`'s recurrence: each char scores 16; the
+/// first adds its in-place bonus (doubled at the start of the name) less the 1 of skim's
+/// initial gap; each next one adds the larger of its in-place bonus and the consecutive
+/// bonus 4.
+fn run_score(text: &str, byte_start: usize, len: usize) -> i64 {
+    const MATCH: i64 = 16;
+    const CONSECUTIVE: i64 = 4;
+    let mut prev = text[..byte_start].chars().next_back();
+    let mut score = 0;
+    for (k, c) in text[byte_start..].chars().take(len).enumerate() {
+        let bonus = in_place_bonus(prev);
+        score += MATCH
+            + if k == 0 {
+                (if prev.is_none() { 2 * bonus } else { bonus }) - 1
+            } else {
+                bonus.max(CONSECUTIVE)
+            };
+        prev = Some(c);
+    }
+    score
+}
+
+/// Skim's bonus for a char at a word head (start or after a hard separator: 8) or after a
+/// soft separator (punctuation: 7); folded text has no upper case, so no camel-case bonus.
+fn in_place_bonus(prev: Option<char>) -> i64 {
+    match prev {
+        None | Some(' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}') => 8,
+        Some('!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~') => 7,
+        Some(_) => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepts(pattern: &str, name: &str) -> bool {
+        Matcher::accepts(&Pattern::parse(pattern), &FoldedName::new(name))
+    }
+
+    #[test]
+    fn subsequence_on_bytes_and_chars() {
+        assert!(is_subsequence("sz", "shenzhen", true));
+        assert!(!is_subsequence("zs", "shenzhen", true));
+        assert!(is_subsequence("北京", "北 京", false));
+        assert!(!is_subsequence("京北", "北京", false));
+    }
+
+    #[test]
+    fn each_operator_accepts_and_rejects() {
+        assert!(accepts("sndbg", "Sønderborg"));
+        assert!(!accepts("sndbgx", "Sønderborg"));
+        assert!(accepts("'derb", "Sønderborg"));
+        assert!(!accepts("'dbrg", "Sønderborg"));
+        assert!(accepts("^son", "Sønderborg"));
+        assert!(!accepts("^der", "Sønderborg"));
+        assert!(accepts("borg$", "Sønderborg"));
+        assert!(!accepts("bor$", "Sønderborg"));
+        assert!(accepts("^sonderborg$", "Sønderborg"));
+        assert!(!accepts("^sonder$", "Sønderborg"));
+        assert!(accepts("!cork", "Sønderborg"));
+        assert!(!accepts("!derb", "Sønderborg"));
+        assert!(!accepts("!^son", "Sønderborg"));
+        assert!(!accepts("!borg$", "Sønderborg"));
+        assert!(!accepts("!'sdb", "Sønderborg"));
+        assert!(accepts("!'xyz", "Sønderborg"));
+        assert!(accepts("cork | sond", "Sønderborg"));
+        assert!(!accepts("cork | espoo", "Sønderborg"));
+    }
+
+    #[test]
+    fn exact_terms_score_like_a_consecutive_run() {
+        let matcher = Matcher::default();
+        let name = FoldedName::new("Cork");
+        let mut positions = Vec::new();
+        let exact = matcher.score(&Pattern::parse("'cork"), &name, &mut positions);
+        assert_eq!(positions, vec![0, 1, 2, 3]);
+        positions.clear();
+        let fuzzy = matcher.score(&Pattern::parse("cork"), &name, &mut positions);
+        assert_eq!(positions, vec![0, 1, 2, 3]);
+        assert_eq!(exact, fuzzy);
+    }
+
+    #[test]
+    fn exact_prefers_a_word_start() {
+        assert_eq!(best_occurrence("ana banana", "an"), Some(0));
+        assert_eq!(best_occurrence("banana an", "an"), Some(7));
+        assert_eq!(best_occurrence("banana", "an"), Some(1));
+    }
+}
