@@ -16,6 +16,7 @@
 
 use super::Query;
 use crate::model::{Cluster, Member, Region};
+use std::collections::HashMap;
 
 /// Interned facet values of every member.
 #[derive(Debug, Clone)]
@@ -67,26 +68,35 @@ fn cluster_bit(cluster: Cluster) -> u8 {
 }
 
 impl FacetIndex {
-    pub fn new(members: &[Member]) -> Self {
-        let mut countries: Vec<String> = members.iter().map(|m| m.country.clone()).collect();
-        countries.sort_unstable();
-        countries.dedup();
-        let country_of = members
-            .iter()
-            .map(|m| {
-                countries
-                    .binary_search(&m.country)
-                    .map_or(0, |i| i as u32)
-            })
-            .collect();
+    /// Interns the facet values of `members`; later calls address them by their position in
+    /// this sequence.
+    pub fn new<'a>(members: impl Iterator<Item = &'a Member> + Clone) -> Self {
+        // Intern by hashing first (one pass, no string sort of every member), then sort only
+        // the distinct names and renumber.
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut first_ids: Vec<u32> = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        for m in members.clone() {
+            let next = names.len() as u32;
+            let id = *ids.entry(m.country.as_str()).or_insert_with(|| {
+                names.push(m.country.as_str());
+                next
+            });
+            first_ids.push(id);
+        }
+        let mut sorted: Vec<u32> = (0..names.len() as u32).collect();
+        sorted.sort_unstable_by_key(|&id| names[id as usize]);
+        let mut renumber = vec![0; names.len()];
+        for (rank, &id) in sorted.iter().enumerate() {
+            renumber[id as usize] = rank as u32;
+        }
         FacetIndex {
-            country_of,
-            region_of: members.iter().map(|m| region_index(m.region)).collect(),
+            countries: sorted.iter().map(|&id| names[id as usize].to_string()).collect(),
+            country_of: first_ids.iter().map(|&id| renumber[id as usize]).collect(),
+            region_of: members.clone().map(|m| region_index(m.region)).collect(),
             clusters_of: members
-                .iter()
                 .map(|m| m.clusters.iter().fold(0, |mask, c| mask | cluster_bit(*c)))
                 .collect(),
-            countries,
         }
     }
 
@@ -113,7 +123,7 @@ impl FacetIndex {
         }
     }
 
-    /// Which facet tests member `i` passes.
+    /// Which facet tests the member at position `i` passes.
     pub fn passes(&self, selection: &Selection, i: usize) -> Passes {
         Passes {
             region: selection.regions == 0 || selection.regions & (1 << self.region_of[i]) != 0,
@@ -134,7 +144,7 @@ impl FacetIndex {
         }
     }
 
-    /// Adds member `i`, which matches the search text, to the counts it contributes to.
+    /// Adds the member at position `i`, which matches the search text, to the counts it contributes to.
     pub fn count(&self, tally: &mut Tally, i: usize, passes: Passes) {
         if passes.country && passes.clusters {
             tally.regions[self.region_of[i] as usize] += 1;

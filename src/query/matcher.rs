@@ -20,7 +20,7 @@
 //! consecutive matching chars (see [`run_score`]), so terms of different kinds add up on one
 //! scale.
 
-use super::fold::FoldedName;
+use super::fold::NameRef;
 use super::pattern::{Kind, Pattern, Term};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -40,7 +40,7 @@ impl Default for Matcher {
 
 impl Matcher {
     /// True when `name` satisfies every group of `pattern`. Allocation-free.
-    pub fn accepts(pattern: &Pattern, name: &FoldedName) -> bool {
+    pub fn accepts(pattern: &Pattern, name: NameRef<'_>) -> bool {
         pattern
             .groups
             .iter()
@@ -50,7 +50,7 @@ impl Matcher {
     /// The score of a name that [`Matcher::accepts`], appending the folded char indices of the
     /// matched chars to `positions` (unsorted, possibly repeated across terms). The score is
     /// the sum over groups of the first accepting term's score, as fzf does.
-    pub fn score(&self, pattern: &Pattern, name: &FoldedName, positions: &mut Vec<usize>) -> i64 {
+    pub fn score(&self, pattern: &Pattern, name: NameRef<'_>, positions: &mut Vec<usize>) -> i64 {
         let mut total = 0;
         for group in &pattern.groups {
             if let Some(term) = group.iter().find(|t| term_accepts(t, name)) {
@@ -60,14 +60,25 @@ impl Matcher {
         total
     }
 
-    fn term_score(&self, term: &Term, name: &FoldedName, positions: &mut Vec<usize>) -> i64 {
+    fn term_score(&self, term: &Term, name: NameRef<'_>, positions: &mut Vec<usize>) -> i64 {
         if term.inverse {
             return 0;
         }
         let text = name.text();
         let byte_start = match term.kind {
             Kind::Fuzzy => {
+                let mut chars = term.text.chars();
+                if let (Some(only), None) = (chars.next(), chars.next()) {
+                    return single_char(text, only).map_or(0, |(score, at)| {
+                        positions.push(at);
+                        score
+                    });
+                }
                 return match self.skim.fuzzy_indices(text, &term.text) {
+                    Some((score, found)) if positions.is_empty() => {
+                        *positions = found;
+                        score
+                    }
                     Some((score, found)) => {
                         positions.extend(found);
                         score
@@ -89,8 +100,28 @@ impl Matcher {
     }
 }
 
+/// What `SkimMatcherV2` gives a one-char pattern, without its three allocations: the first
+/// typed key matches the most names, so this case is the hot one. Each occurrence scores 16
+/// plus its in-place bonus (doubled at the start of the name) less 1; skim keeps the last of
+/// the best (`max_by_key`). Returns the score and the char index.
+fn single_char(text: &str, wanted: char) -> Option<(i64, usize)> {
+    let mut best: Option<(i64, usize)> = None;
+    let mut prev = None;
+    for (at, c) in text.chars().enumerate() {
+        if c == wanted {
+            let bonus = in_place_bonus(prev);
+            let score = 15 + if at == 0 { 2 * bonus } else { bonus };
+            if best.is_none_or(|(b, _)| score >= b) {
+                best = Some((score, at));
+            }
+        }
+        prev = Some(c);
+    }
+    best
+}
+
 /// Whether one term accepts a name (inversion applied).
-fn term_accepts(term: &Term, name: &FoldedName) -> bool {
+fn term_accepts(term: &Term, name: NameRef<'_>) -> bool {
     let text = name.text();
     let needle: &str = &term.text;
     let found = match term.kind {
@@ -167,9 +198,10 @@ fn in_place_bonus(prev: Option<char>) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::fold::FoldedName;
 
     fn accepts(pattern: &str, name: &str) -> bool {
-        Matcher::accepts(&Pattern::parse(pattern), &FoldedName::new(name))
+        Matcher::accepts(&Pattern::parse(pattern), FoldedName::new(name).as_ref())
     }
 
     #[test]
@@ -205,14 +237,43 @@ mod tests {
     #[test]
     fn exact_terms_score_like_a_consecutive_run() {
         let matcher = Matcher::default();
-        let name = FoldedName::new("Cork");
+        let folded = FoldedName::new("Cork");
+        let name = folded.as_ref();
         let mut positions = Vec::new();
-        let exact = matcher.score(&Pattern::parse("'cork"), &name, &mut positions);
+        let exact = matcher.score(&Pattern::parse("'cork"), name, &mut positions);
         assert_eq!(positions, vec![0, 1, 2, 3]);
         positions.clear();
-        let fuzzy = matcher.score(&Pattern::parse("cork"), &name, &mut positions);
+        let fuzzy = matcher.score(&Pattern::parse("cork"), name, &mut positions);
         assert_eq!(positions, vec![0, 1, 2, 3]);
         assert_eq!(exact, fuzzy);
+    }
+
+    #[test]
+    fn single_char_agrees_with_skim() {
+        let skim = SkimMatcherV2::default().respect_case();
+        for text in [
+            "cork", "a", "banana", "ana banana", "x-ray a.b", "北京 京", "", "kk k", "(k)k",
+        ] {
+            for wanted in ['a', 'k', 'b', '京', 'z', '.'] {
+                let mut buf = [0; 4];
+                let expected = skim
+                    .fuzzy_indices(text, wanted.encode_utf8(&mut buf))
+                    .map(|(score, positions)| (score, positions[0]));
+                assert_eq!(single_char(text, wanted), expected, "{wanted:?} in {text:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn single_char_agrees_with_skim_on_any_text(text in "[a-c .\\-é]{0,12}", wanted in "[a-c .é]") {
+            let skim = SkimMatcherV2::default().respect_case();
+            let expected = skim
+                .fuzzy_indices(&text, &wanted)
+                .map(|(score, positions)| (score, positions[0]));
+            let wanted = wanted.chars().next().unwrap_or('a');
+            proptest::prop_assert_eq!(single_char(&text, wanted), expected);
+        }
     }
 
     #[test]

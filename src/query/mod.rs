@@ -23,14 +23,15 @@ mod fold;
 mod matcher;
 mod pattern;
 
-pub use fold::FoldedName;
 pub use pattern::{Kind, Pattern, Term};
 
 use crate::model::{Cluster, Dataset, Member, Region};
 use facets::{FacetIndex, Selection, Tally};
+use fold::{FoldedName, FoldedNames};
 use matcher::Matcher;
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 /// What the user asked for. Selections combine with AND across facet kinds and OR within one
 /// kind; an empty selection means "any".
@@ -77,10 +78,13 @@ pub struct Results {
 #[derive(Debug, Clone)]
 pub struct Engine {
     dataset: Dataset,
-    /// Folded city names, by member index.
-    names: Vec<FoldedName>,
-    /// Member indices sorted by folded city name, then city, then index.
-    alphabetical: Vec<u32>,
+    /// Member indices in scan order: by folded city name, then city, then index.
+    order: Vec<u32>,
+    /// `rank[member]` is the member's position in `order`.
+    rank: Vec<u32>,
+    /// Folded names, by scan position.
+    names: FoldedNames,
+    /// Facet values, by scan position.
     facets: FacetIndex,
 }
 
@@ -90,28 +94,48 @@ const PARALLEL_MIN_MEMBERS: usize = 8192;
 const MAX_THREADS: usize = 2;
 
 impl Engine {
-    /// Builds the search index: folds every name once, sorts the alphabetical order and
-    /// interns facet values.
+    /// Builds the search index: folds every name once, sorts the scan order and lays names
+    /// and interned facet values out in that order.
     pub fn new(dataset: Dataset) -> Self {
-        let names: Vec<FoldedName> = dataset
-            .members
+        let members = &dataset.members;
+        let mut folded: Vec<Option<FoldedName>> = members
             .iter()
-            .map(|m| FoldedName::new(&m.city))
+            .map(|m| Some(FoldedName::new(&m.city)))
             .collect();
-        let mut alphabetical: Vec<u32> = (0..dataset.members.len() as u32).collect();
-        alphabetical.sort_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            names[a]
-                .text()
-                .cmp(names[b].text())
-                .then_with(|| dataset.members[a].city.cmp(&dataset.members[b].city))
+        let text = |i: u32| folded[i as usize].as_ref().map_or("", FoldedName::text);
+        // The first eight bytes as a number decide most comparisons without touching the
+        // strings (their order is the byte order of the strings, which is `str`'s order).
+        let heads: Vec<u64> = (0..members.len() as u32)
+            .map(|i| {
+                let mut head = [0; 8];
+                let bytes = text(i).as_bytes();
+                let n = bytes.len().min(8);
+                head[..n].copy_from_slice(&bytes[..n]);
+                u64::from_be_bytes(head)
+            })
+            .collect();
+        let mut order: Vec<u32> = (0..members.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            heads[a as usize]
+                .cmp(&heads[b as usize])
+                .then_with(|| text(a).cmp(text(b)))
+                .then_with(|| members[a as usize].city.cmp(&members[b as usize].city))
                 .then(a.cmp(&b))
         });
-        let facets = FacetIndex::new(&dataset.members);
+        let mut rank = vec![0; members.len()];
+        let mut names = FoldedNames::default();
+        for (position, &member) in order.iter().enumerate() {
+            rank[member as usize] = position as u32;
+            if let Some(name) = folded[member as usize].take() {
+                names.push(name);
+            }
+        }
+        let facets = FacetIndex::new(order.iter().map(|&i| &members[i as usize]));
         Engine {
             dataset,
+            order,
+            rank,
             names,
-            alphabetical,
             facets,
         }
     }
@@ -133,8 +157,9 @@ impl Engine {
     }
 
     /// The folded form of member `index`'s city name, as the search sees it.
-    pub fn folded_name(&self, index: usize) -> Option<&FoldedName> {
-        self.names.get(index)
+    pub fn folded_name(&self, index: usize) -> Option<&str> {
+        let position = *self.rank.get(index)?;
+        Some(self.names.get(position as usize).text())
     }
 
     /// Runs a query: hits ranked by score (ties alphabetical by folded name, then city, then
@@ -149,16 +174,13 @@ impl Engine {
             selection: &selection,
             matcher: &matcher,
         };
-        let threads = if self.alphabetical.len() < PARALLEL_MIN_MEMBERS {
+        let all = 0..self.order.len();
+        let threads = if all.len() < PARALLEL_MIN_MEMBERS {
             1
         } else {
             std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
         };
-        let (mut hits, tally) = if threads <= 1 {
-            scan.run(&self.alphabetical)
-        } else {
-            scan.run_parallel(&self.alphabetical, threads)
-        };
+        let (mut hits, tally) = scan.run_parallel(all, threads);
         if !pattern.is_empty() {
             // Stable: hits are in alphabetical order, which breaks ties.
             hits.sort_by_key(|h| Reverse(h.score));
@@ -179,20 +201,28 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
-    /// Scans `order` (member indices): counts facets of every text match and scores the hits,
-    /// in the order given.
-    fn run(&self, order: &[u32]) -> (Vec<Hit>, Tally) {
-        let facets = &self.engine.facets;
+    /// Scans the scan positions in `range`: counts facets of every text match and scores the
+    /// hits, in scan (alphabetical) order.
+    fn run(&self, range: Range<usize>) -> (Vec<Hit>, Tally) {
+        let Engine {
+            order,
+            names,
+            facets,
+            ..
+        } = self.engine;
+        let required = self.pattern.required;
         let mut tally = facets.tally();
         let mut hits = Vec::new();
-        for &i in order {
-            let i = i as usize;
-            let name = &self.engine.names[i];
+        for position in range {
+            if required & !names.mask(position) != 0 {
+                continue;
+            }
+            let name = names.get(position);
             if !Matcher::accepts(self.pattern, name) {
                 continue;
             }
-            let passes = facets.passes(self.selection, i);
-            facets.count(&mut tally, i, passes);
+            let passes = facets.passes(self.selection, position);
+            facets.count(&mut tally, position, passes);
             if passes.all() {
                 let mut positions = Vec::new();
                 let score = if self.pattern.is_empty() {
@@ -203,7 +233,7 @@ impl Scan<'_> {
                     score
                 };
                 hits.push(Hit {
-                    member: i,
+                    member: order[position] as usize,
                     score,
                     positions,
                 });
@@ -212,15 +242,28 @@ impl Scan<'_> {
         (hits, tally)
     }
 
-    /// As [`Scan::run`], split into `threads` contiguous chunks scanned at once; the results
-    /// are concatenated in chunk order, so the order of `order` is kept.
-    fn run_parallel(&self, order: &[u32], threads: usize) -> (Vec<Hit>, Tally) {
-        let chunk = order.len().div_ceil(threads).max(1);
+    /// As [`Scan::run`] over `range` split into `threads` contiguous chunks scanned at once;
+    /// the results are concatenated in chunk order, so scan order is kept.
+    fn run_parallel(&self, range: Range<usize>, threads: usize) -> (Vec<Hit>, Tally) {
+        if threads <= 1 || range.len() < 2 {
+            return self.run(range);
+        }
+        let chunk = range.len().div_ceil(threads);
+        let chunks: Vec<Range<usize>> = (0..threads)
+            .map(|k| {
+                let start = (range.start + k * chunk).min(range.end);
+                start..(start + chunk).min(range.end)
+            })
+            .collect();
         let mut parts = std::thread::scope(|scope| {
-            let mut chunks = order.chunks(chunk);
-            let first = chunks.next().unwrap_or(&[]);
-            let handles: Vec<_> = chunks.map(|c| scope.spawn(move || self.run(c))).collect();
-            let mut parts = vec![self.run(first)];
+            let handles: Vec<_> = chunks[1..]
+                .iter()
+                .map(|c| {
+                    let c = c.clone();
+                    scope.spawn(move || self.run(c))
+                })
+                .collect();
+            let mut parts = vec![self.run(chunks[0].clone())];
             for handle in handles {
                 parts.push(
                     handle
@@ -239,5 +282,64 @@ impl Scan<'_> {
             tally.merge(&more_tally);
         }
         (hits, tally)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load;
+
+    /// Enough members with a mix of names and facets that every chunk split is exercised.
+    fn engine() -> Engine {
+        let cities = ["Cork", "Espoo", "Straße", "Sønderborg", "Villa María", "北京", "Chișinău"];
+        let members: Vec<String> = (0..300)
+            .map(|i| {
+                format!(
+                    r#"{{"city": "{} {i}", "country": "C{}", "region": "{}", "clusters": ["{}"]}}"#,
+                    cities[i % cities.len()],
+                    i % 7,
+                    Region::ALL[i % 5].name(),
+                    Cluster::ALL[i % 3].id()
+                )
+            })
+            .collect();
+        let json = format!(r#"{{"members": [{}]}}"#, members.join(","));
+        Engine::new(load::from_str(&json, "test.json").expect("valid"))
+    }
+
+    #[test]
+    fn parallel_scan_equals_the_sequential_one() {
+        let engine = engine();
+        for text in ["", "o", "s 1", "'ss", "!1", "^c | ^e"] {
+            let query = Query {
+                text: text.to_string(),
+                regions: [Region::Africa, Region::AsiaPacific].into(),
+                ..Query::default()
+            };
+            let pattern = Pattern::parse(text);
+            let selection = engine.facets.selection(&query);
+            let matcher = Matcher::default();
+            let scan = Scan {
+                engine: &engine,
+                pattern: &pattern,
+                selection: &selection,
+                matcher: &matcher,
+            };
+            let (hits, tally) = scan.run(0..300);
+            let expected = engine.facets.counts(&tally);
+            for threads in [2, 3, 7, 300, 400] {
+                let (par_hits, par_tally) = scan.run_parallel(0..300, threads);
+                assert_eq!(par_hits, hits, "{text:?} on {threads} threads");
+                assert_eq!(engine.facets.counts(&par_tally), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn folded_names_are_found_by_member_index() {
+        let engine = engine();
+        assert_eq!(engine.folded_name(2), Some("strasse 2"));
+        assert_eq!(engine.folded_name(300), None);
     }
 }

@@ -54,6 +54,9 @@ pub type Alternatives = Vec<Term>;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pattern {
     pub groups: Vec<Alternatives>,
+    /// Chars every accepted name contains (see `fold::char_bit`): the scan's first, cheapest
+    /// rejection, made before any name text is read.
+    pub required: u64,
 }
 
 impl Pattern {
@@ -84,7 +87,14 @@ impl Pattern {
         if !group.is_empty() {
             groups.push(group);
         }
-        Pattern { groups }
+        let required = groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .fold(u64::MAX, |m, t| m & if t.inverse { 0 } else { t.mask })
+            })
+            .fold(0, |m, g| m | g);
+        Pattern { groups, required }
     }
 
     /// True when there is nothing to match (every name matches with score 0).
@@ -186,6 +196,16 @@ mod tests {
             ]
         );
         assert_eq!(kinds("a\\ b"), vec![one(Kind::Fuzzy, false, "a b")]);
+    }
+
+    #[test]
+    fn required_chars_skip_negations_and_intersect_alternatives() {
+        use super::super::fold::mask_of;
+        assert_eq!(Pattern::parse("ab ^c").required, mask_of("abc"));
+        assert_eq!(Pattern::parse("ab !c").required, mask_of("ab"));
+        assert_eq!(Pattern::parse("ab | bc").required, mask_of("b"));
+        assert_eq!(Pattern::parse("ab | !c").required, 0);
+        assert_eq!(Pattern::parse("").required, 0);
     }
 
     #[test]
