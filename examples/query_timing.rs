@@ -10,8 +10,8 @@ use gnlc::query::{Engine, Query};
 use std::time::{Duration, Instant};
 
 const SYLLABLES: [&str; 24] = [
-    "ka", "ko", "zo", "ber", "lin", "ma", "ri", "san", "to", "ne", "vi", "da", "ø", "é", "ça",
-    "ș", "ü", "gu", "ang", "zh", "ou", "ya", "ßa", "pol",
+    "ka", "ko", "zo", "ber", "lin", "ma", "ri", "san", "to", "ne", "vi", "da", "ø", "é", "ça", "ș",
+    "ü", "gu", "ang", "zh", "ou", "ya", "ßa", "pol",
 ];
 const WORDS: [&str; 6] = ["San", "Nova", "Villa", "Saint", "Bad", "New"];
 const CJK: [&str; 6] = ["北京", "上海", "東京", "서울", "大阪", "广州"];
@@ -38,7 +38,11 @@ fn name(rng: &mut Rng) -> String {
         word.push_str(SYLLABLES[rng.next(SYLLABLES.len())]);
     }
     let mut chars = word.chars();
-    let mut city: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
+    let mut city: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .collect();
     city.extend(chars);
     if rng.next(4) == 0 {
         city = format!("{} {city}", WORDS[rng.next(WORDS.len())]);
@@ -92,7 +96,9 @@ fn main() {
     let start = Instant::now();
     let engine = Engine::new(data);
     println!("{members} members, index built in {:?}", start.elapsed());
-    let typed = ["", "k", "ko", "koz", "koza", "kozan", "koza", "ko zo", "'an", "^sa !n"];
+    let typed = [
+        "", "k", "ko", "koz", "koza", "kozan", "koza", "ko zo", "'an", "^sa !n",
+    ];
     if let Some(text) = only {
         // Profiling mode: one query, many times.
         let query = Query {

@@ -266,7 +266,11 @@ fn assert_counts_honest(engine: &Engine, query: &Query) {
             regions: set(&[*region]),
             ..query.clone()
         };
-        assert_eq!(engine.run(&only).hits.len(), *count, "{region} in {query:?}");
+        assert_eq!(
+            engine.run(&only).hits.len(),
+            *count,
+            "{region} in {query:?}"
+        );
         if !query.regions.is_empty() && !query.regions.contains(region) {
             let mut added = query.clone();
             added.regions.insert(*region);
@@ -278,7 +282,11 @@ fn assert_counts_honest(engine: &Engine, query: &Query) {
             countries: countries(&[country]),
             ..query.clone()
         };
-        assert_eq!(engine.run(&only).hits.len(), *count, "{country} in {query:?}");
+        assert_eq!(
+            engine.run(&only).hits.len(),
+            *count,
+            "{country} in {query:?}"
+        );
         if !query.countries.is_empty() && !query.countries.contains(country) {
             let mut added = query.clone();
             added.countries.insert(country.clone());
@@ -290,7 +298,11 @@ fn assert_counts_honest(engine: &Engine, query: &Query) {
             clusters: set(&[*cluster]),
             ..query.clone()
         };
-        assert_eq!(engine.run(&only).hits.len(), *count, "{cluster} in {query:?}");
+        assert_eq!(
+            engine.run(&only).hits.len(),
+            *count,
+            "{cluster} in {query:?}"
+        );
     }
 }
 

@@ -91,7 +91,10 @@ impl FacetIndex {
             renumber[id as usize] = rank as u32;
         }
         FacetIndex {
-            countries: sorted.iter().map(|&id| names[id as usize].to_string()).collect(),
+            countries: sorted
+                .iter()
+                .map(|&id| names[id as usize].to_string())
+                .collect(),
             country_of: first_ids.iter().map(|&id| renumber[id as usize]).collect(),
             region_of: members.clone().map(|m| region_index(m.region)).collect(),
             clusters_of: members
@@ -117,7 +120,10 @@ impl FacetIndex {
             chosen
         });
         Selection {
-            regions: query.regions.iter().fold(0, |m, r| m | 1 << region_index(*r)),
+            regions: query
+                .regions
+                .iter()
+                .fold(0, |m, r| m | 1 << region_index(*r)),
             countries,
             clusters: query.clusters.iter().fold(0, |m, c| m | cluster_bit(*c)),
         }

@@ -63,18 +63,13 @@ impl FoldedName {
     }
 
     /// A borrowed view, as the matcher takes it.
-    pub fn as_ref(&self) -> NameRef<'_> {
+    #[cfg(test)]
+    pub fn view(&self) -> NameRef<'_> {
         NameRef {
             text: &self.text,
             mask: self.mask,
             to_original: self.to_original.as_deref(),
         }
-    }
-
-    /// Maps folded char indices to original ones, in place, then sorts and removes repeats
-    /// (`ß` folds to two chars that both map back to the one `ß`).
-    pub fn map_to_original(&self, positions: &mut Vec<usize>) {
-        map_to_original(self.to_original.as_deref(), positions);
     }
 }
 
@@ -103,14 +98,6 @@ impl FoldedNames {
         self.ends.push(self.text.len() as u32);
         self.masks.push(name.mask);
         self.maps.push(name.to_original);
-    }
-
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
     }
 
     /// The name at `position`.
@@ -188,7 +175,7 @@ mod tests {
         assert_eq!(name.text(), "cork");
         assert!(name.to_original.is_none());
         let mut positions = vec![3, 1];
-        name.map_to_original(&mut positions);
+        name.view().map_to_original(&mut positions);
         assert_eq!(positions, vec![1, 3]);
     }
 
@@ -205,7 +192,7 @@ mod tests {
         let name = FoldedName::new("Straße");
         assert_eq!(name.text(), "strasse");
         let mut positions = vec![4, 5, 6];
-        name.map_to_original(&mut positions);
+        name.view().map_to_original(&mut positions);
         assert_eq!(positions, vec![4, 5]);
     }
 
@@ -215,7 +202,7 @@ mod tests {
         let name = FoldedName::new("Chis\u{326}ina\u{306}u");
         assert_eq!(name.text(), "chisinau");
         let mut positions: Vec<usize> = (0..8).collect();
-        name.map_to_original(&mut positions);
+        name.view().map_to_original(&mut positions);
         assert_eq!(positions, vec![0, 1, 2, 3, 5, 6, 7, 9]);
     }
 
@@ -232,7 +219,6 @@ mod tests {
         for city in ["Cork", "Straße", "", "Æbeltoft"] {
             names.push(FoldedName::new(city));
         }
-        assert_eq!(names.len(), 4);
         let texts: Vec<&str> = (0..4).map(|i| names.get(i).text()).collect();
         assert_eq!(texts, ["cork", "strasse", "", "aebeltoft"]);
         assert_eq!(names.mask(3), mask_of("aebeltoft"));

@@ -201,7 +201,7 @@ mod tests {
     use crate::query::fold::FoldedName;
 
     fn accepts(pattern: &str, name: &str) -> bool {
-        Matcher::accepts(&Pattern::parse(pattern), FoldedName::new(name).as_ref())
+        Matcher::accepts(&Pattern::parse(pattern), FoldedName::new(name).view())
     }
 
     #[test]
@@ -238,7 +238,7 @@ mod tests {
     fn exact_terms_score_like_a_consecutive_run() {
         let matcher = Matcher::default();
         let folded = FoldedName::new("Cork");
-        let name = folded.as_ref();
+        let name = folded.view();
         let mut positions = Vec::new();
         let exact = matcher.score(&Pattern::parse("'cork"), name, &mut positions);
         assert_eq!(positions, vec![0, 1, 2, 3]);
@@ -252,14 +252,26 @@ mod tests {
     fn single_char_agrees_with_skim() {
         let skim = SkimMatcherV2::default().respect_case();
         for text in [
-            "cork", "a", "banana", "ana banana", "x-ray a.b", "北京 京", "", "kk k", "(k)k",
+            "cork",
+            "a",
+            "banana",
+            "ana banana",
+            "x-ray a.b",
+            "北京 京",
+            "",
+            "kk k",
+            "(k)k",
         ] {
             for wanted in ['a', 'k', 'b', '京', 'z', '.'] {
                 let mut buf = [0; 4];
                 let expected = skim
                     .fuzzy_indices(text, wanted.encode_utf8(&mut buf))
                     .map(|(score, positions)| (score, positions[0]));
-                assert_eq!(single_char(text, wanted), expected, "{wanted:?} in {text:?}");
+                assert_eq!(
+                    single_char(text, wanted),
+                    expected,
+                    "{wanted:?} in {text:?}"
+                );
             }
         }
     }

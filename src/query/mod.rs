@@ -292,7 +292,15 @@ mod tests {
 
     /// Enough members with a mix of names and facets that every chunk split is exercised.
     fn engine() -> Engine {
-        let cities = ["Cork", "Espoo", "Straße", "Sønderborg", "Villa María", "北京", "Chișinău"];
+        let cities = [
+            "Cork",
+            "Espoo",
+            "Straße",
+            "Sønderborg",
+            "Villa María",
+            "北京",
+            "Chișinău",
+        ];
         let members: Vec<String> = (0..300)
             .map(|i| {
                 format!(
