@@ -126,7 +126,7 @@ fn term_accepts(term: &Term, name: NameRef<'_>) -> bool {
     let needle: &str = &term.text;
     let found = match term.kind {
         Kind::Fuzzy => term.mask & !name.mask() == 0 && is_subsequence(needle, text, term.ascii),
-        Kind::Exact => term.mask & !name.mask() == 0 && text.contains(needle),
+        Kind::Exact => term.mask & !name.mask() == 0 && find(text, needle, 0).is_some(),
         Kind::Prefix => text.starts_with(needle),
         Kind::Suffix => text.ends_with(needle),
         Kind::Equal => text == needle,
@@ -148,14 +148,33 @@ fn is_subsequence(needle: &str, hay: &str, ascii_needle: bool) -> bool {
 /// The byte offset of the occurrence of `needle` to highlight: the first that starts a word,
 /// else the first.
 fn best_occurrence(hay: &str, needle: &str) -> Option<usize> {
-    let mut first = None;
-    for (at, _) in hay.match_indices(needle) {
+    let first = find(hay, needle, 0)?;
+    let mut at = first;
+    loop {
         if at == 0 || hay[..at].chars().next_back().is_some_and(is_separator) {
             return Some(at);
         }
-        first.get_or_insert(at);
+        match find(hay, needle, at + 1) {
+            Some(next) => at = next,
+            None => return Some(first),
+        }
     }
-    first
+}
+
+/// The byte offset of the first occurrence of `needle` in `hay` at or after `from`. A plain
+/// scan: names are a few dozen bytes, where building `str::find`'s two-way searcher costs more
+/// than the search. Byte matches of UTF-8 strings always fall on char boundaries.
+fn find(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let (&first, rest) = needle.split_first()?;
+    let last_start = hay.len().checked_sub(needle.len())?;
+    (from..=last_start).find(|&i| {
+        hay[i] == first
+            && hay[i + 1..i + needle.len()]
+                .iter()
+                .zip(rest)
+                .all(|(a, b)| a == b)
+    })
 }
 
 fn is_separator(c: char) -> bool {
@@ -286,6 +305,17 @@ mod tests {
             let wanted = wanted.chars().next().unwrap_or('a');
             proptest::prop_assert_eq!(single_char(&text, wanted), expected);
         }
+    }
+
+    #[test]
+    fn find_is_a_substring_search() {
+        assert_eq!(find("banana", "an", 0), Some(1));
+        assert_eq!(find("banana", "an", 2), Some(3));
+        assert_eq!(find("banana", "an", 4), None);
+        assert_eq!(find("banana", "banana!", 0), None);
+        assert_eq!(find("sønderborg", "ø", 0), Some(1));
+        assert_eq!(find("abc", "", 0), None);
+        assert_eq!(find("abc", "c", 9), None);
     }
 
     #[test]
