@@ -57,7 +57,7 @@ fn pty_first_frame() -> Duration {
         let rows = NonZeroU16::new(HEIGHT).expect("rows");
         let cols = NonZeroU16::new(WIDTH).expect("cols");
         let mut parser = vt100::Parser::new(rows, cols, 0);
-        let mut buf = [0u8; 65536];
+        let mut buf = [0u8; 8192];
         let mut sent = false;
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
