@@ -12,6 +12,7 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
 use serde_json::{Value, json};
+use std::fmt::Write as _;
 
 /// How errors refer to the input; a path with a directory, as `--data` gives it.
 const NAME: &str = "data/fuzz.json";
@@ -34,7 +35,8 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
             // "data/fuzz.json:3:7: member 2 (Cork), field `joined`: ..." or, with no line,
             // "data/fuzz.json, field `schema_version`: ...".
             prop_assert!(
-                message.starts_with(&format!("{NAME}:")) || message.starts_with(&format!("{NAME}, ")),
+                message.starts_with(&format!("{NAME}:"))
+                    || message.starts_with(&format!("{NAME}, ")),
                 "does not start with the file name: {message:?}"
             );
             prop_assert!(
@@ -61,7 +63,9 @@ fn to_char(n: u32) -> char {
         6 => pick(&['{', '}', '[', ']', '"', ':', ',', '\\', ' ', '-', '.']),
         7 => range(0x0, 0x1f),
         8 => range(0x7f, 0x9f),
-        9 => pick(&['\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}', '\u{200d}']),
+        9 => pick(&[
+            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}', '\u{200d}',
+        ]),
         10 => range(0x4e00, 0x4e20),
         11 => range(0x1f600, 0x1f610),
         12 => range(0x300, 0x36f),
@@ -85,7 +89,8 @@ fn any_value() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
         (-1e6f64..1e6).prop_map(|n| json!(n)),
-        prop::sample::select(vec![0u64, 1, 1999, 2024, 65_535, 65_536, u64::MAX]).prop_map(|n| json!(n)),
+        prop::sample::select(vec![0u64, 1, 1999, 2024, 65_535, 65_536, u64::MAX])
+            .prop_map(|n| json!(n)),
         any_text(12).prop_map(Value::String),
     ];
     leaf.prop_recursive(3, 16, 4, |inner| {
@@ -208,9 +213,16 @@ fn member(messy: bool) -> impl Strategy<Value = Vec<(String, Value)>> {
     let fields: Vec<BoxedStrategy<Option<(String, Value)>>> = FIELDS
         .iter()
         .map(|&f| {
-            let present = if matches!(f, "city" | "country") { 0.98 } else { 0.5 };
-            prop::option::weighted(present, field_value(f, messy).prop_map(move |v| (f.to_string(), v)))
-                .boxed()
+            let present = if matches!(f, "city" | "country") {
+                0.98
+            } else {
+                0.5
+            };
+            prop::option::weighted(
+                present,
+                field_value(f, messy).prop_map(move |v| (f.to_string(), v)),
+            )
+            .boxed()
         })
         .collect();
     (
@@ -279,26 +291,27 @@ fn apply(text: &str, damage: &Damage) -> String {
 /// keys), a top level with a random `schema_version` and `source`, members from [`member`],
 /// one of them perhaps duplicated, then perhaps damaged.
 fn dataset_text() -> impl Strategy<Value = String> {
-    any::<bool>().prop_flat_map(|messy| {
-        let version = prop_oneof![8 => Just(json!(1)), 1 => (0u32..3).prop_map(|n| json!(n))];
-        let source = any_text(10).prop_map(Value::String);
-        let (version, source) = if messy {
+    any::<bool>()
+        .prop_flat_map(|messy| {
+            let version = prop_oneof![8 => Just(json!(1)), 1 => (0u32..3).prop_map(|n| json!(n))];
+            let source = any_text(10).prop_map(Value::String);
+            let (version, source) = if messy {
+                (
+                    prop_oneof![9 => version, 1 => any_value()].boxed(),
+                    prop_oneof![9 => source, 1 => any_value()].boxed(),
+                )
+            } else {
+                (version.boxed(), source.boxed())
+            };
             (
-                prop_oneof![9 => version, 1 => any_value()].boxed(),
-                prop_oneof![9 => source, 1 => any_value()].boxed(),
+                prop::option::weighted(0.5, version),
+                prop::option::weighted(0.3, source),
+                prop::collection::vec(member(messy), 0..5),
+                prop::option::weighted(0.2, 0usize..5),
+                sometimes(messy, 0.05, (any_text(6), any_value())),
+                damage(),
             )
-        } else {
-            (version.boxed(), source.boxed())
-        };
-        (
-            prop::option::weighted(0.5, version),
-            prop::option::weighted(0.3, source),
-            prop::collection::vec(member(messy), 0..5),
-            prop::option::weighted(0.2, 0usize..5),
-            sometimes(messy, 0.05, (any_text(6), any_value())),
-            damage(),
-        )
-    })
+        })
         .prop_map(|(version, source, mut members, duplicate, extra, damage)| {
             if let Some(i) = duplicate
                 && !members.is_empty()
@@ -319,9 +332,9 @@ fn dataset_text() -> impl Strategy<Value = String> {
             if !top.is_empty() {
                 text.push_str(", ");
             }
-            text.push_str(&format!("\"members\": [\n  {}\n]", members.join(",\n  ")));
+            let _ = write!(text, "\"members\": [\n  {}\n]", members.join(",\n  "));
             if let Some((k, v)) = extra {
-                text.push_str(&format!(", {}: {v}", Value::String(k)));
+                let _ = write!(text, ", {}: {v}", Value::String(k));
             }
             text.push('}');
             apply(&text, &damage)
@@ -368,7 +381,10 @@ proptest! {
 #[test]
 fn the_checks_hold_on_hand_written_cases() {
     let cases: [(&str, Option<&str>); 8] = [
-        (r#"{"members": [{"city": "Cork", "country": "Ireland"}]}"#, None),
+        (
+            r#"{"members": [{"city": "Cork", "country": "Ireland"}]}"#,
+            None,
+        ),
         (
             r#"{"members": [{"city": "Cork", "country": "Ireland", "joined": "x\ny"}]}"#,
             Some("field `joined`"),
@@ -419,10 +435,7 @@ fn the_near_valid_generator_reaches_the_checks_after_parsing() {
     let strategy = dataset_text();
     let (mut loaded, mut checked) = (0, 0);
     for _ in 0..300 {
-        let text = strategy
-            .new_tree(&mut runner)
-            .expect("a value")
-            .current();
+        let text = strategy.new_tree(&mut runner).expect("a value").current();
         match from_bytes(text.as_bytes(), NAME) {
             Ok(dataset) if !dataset.members.is_empty() => loaded += 1,
             Err(e) => {
@@ -434,5 +447,8 @@ fn the_near_valid_generator_reaches_the_checks_after_parsing() {
         }
     }
     assert!(loaded >= 30, "{loaded} of 300 loaded with members");
-    assert!(checked >= 30, "{checked} of 300 failed a check after parsing");
+    assert!(
+        checked >= 30,
+        "{checked} of 300 failed a check after parsing"
+    );
 }

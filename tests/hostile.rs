@@ -95,7 +95,7 @@ fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
 /// `…`, `›`, `·`, `—`) has none.
 fn is_data_char(c: char) -> bool {
     matches!(c,
-        '\u{300}'..='\u{36f}' | '\u{600}'..='\u{6ff}' | '\u{200d}' | '\u{2400}'..='\u{2426}'
+        '\u{300}'..='\u{36f}' | '\u{600}'..='\u{6ff}' | '\u{200c}' | '\u{200d}' | '\u{2400}'..='\u{2426}'
         | '\u{4e00}'..='\u{9fff}' | '\u{fffd}' | '\u{1f000}'..='\u{1faff}')
 }
 
@@ -107,12 +107,13 @@ fn symbol(buffer: &Buffer, x: u16, y: u16) -> &str {
     buffer[(x, y)].symbol()
 }
 
-/// No cell holds a control char or a char the sanitiser refuses.
+/// No cell holds a control char or a char the sanitiser refuses, nor a zero-width joiner
+/// (an emoji sequence glued into one cell is 2 cells wide to ratatui and 6 to tmux 3.3).
 fn assert_clean(buffer: &Buffer, what: &str) {
     for (i, cell) in buffer.content().iter().enumerate() {
         for c in cell.symbol().chars() {
             assert!(
-                !c.is_control() && !gnlc::text::is_hostile(c),
+                !c.is_control() && !gnlc::text::is_hostile(c) && c != '\u{200d}',
                 "{what}: raw {c:?} in cell {i}"
             );
         }
@@ -148,7 +149,10 @@ fn assert_border(buffer: &Buffer, r: Rect, what: &str) {
     let bottom_row: String = (left + 1..right)
         .map(|x| symbol(buffer, x, bottom))
         .collect();
-    if bottom_row.chars().all(|c| HORIZONTAL.contains(c) || c == ' ') {
+    if bottom_row
+        .chars()
+        .all(|c| HORIZONTAL.contains(c) || c == ' ')
+    {
         assert!(
             bottom_row.chars().all(|c| HORIZONTAL.contains(c)),
             "{what}: a gap in the bottom edge {bottom_row:?}"
@@ -246,16 +250,34 @@ fn every_view_keeps_hostile_text_inert_and_inside_its_pane() {
     assert_eq!(members, 4);
     // The query types ESC [ 2 J, the C1 CSI, a bidi override, CJK with a combining accent.
     let query: Vec<Action> = std::iter::once(Action::SearchStart)
-        .chain("\u{1b}[2J\u{9b}\u{202e}北\u{301}e".chars().map(Action::SearchInput))
+        .chain(
+            "\u{1b}[2J\u{9b}\u{202e}北\u{301}e"
+                .chars()
+                .map(Action::SearchInput),
+        )
         .collect();
     let mut views: Vec<(String, Vec<Action>)> = vec![
         ("list".into(), vec![]),
-        ("regions".into(), vec![Action::FocusNext, Action::FocusPrev, Action::FocusPrev, Action::FocusPrev]),
-        ("countries".into(), vec![Action::FocusNext, Action::FocusNext, Action::End]),
+        (
+            "regions".into(),
+            vec![
+                Action::FocusNext,
+                Action::FocusPrev,
+                Action::FocusPrev,
+                Action::FocusPrev,
+            ],
+        ),
+        (
+            "countries".into(),
+            vec![Action::FocusNext, Action::FocusNext, Action::End],
+        ),
         ("clusters".into(), vec![Action::FocusPrev, Action::Toggle]),
         ("search".into(), query),
         ("help".into(), vec![Action::ToggleHelp]),
-        ("help at the end".into(), vec![Action::ToggleHelp, Action::End]),
+        (
+            "help at the end".into(),
+            vec![Action::ToggleHelp, Action::End],
+        ),
     ];
     for i in 0..members {
         let down = vec![Action::Down; i];
@@ -303,11 +325,24 @@ fn hostile_text_shows_as_visible_stand_ins() {
     // Evil...City sorts first. Its detail view at full size.
     app.update(Action::Open);
     let buffer = check_frame(&mut app, 120, 40, "detail of Evil");
-    let text: String = buffer.content().iter().map(|c| c.symbol()).collect();
-    assert!(text.contains("Evil␛]52;c;ZXZpbA==␇City"), "OSC 52 shown inert");
+    let text: String = buffer
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert!(
+        text.contains("Evil␛]52;c;ZXZpbA==␇City"),
+        "OSC 52 shown inert"
+    );
     assert!(text.contains("␛[2J"), "CSI 2J shown inert");
-    assert!(text.contains("sum␀mary \u{fffd}31m"), "NUL and C1 CSI shown inert");
-    assert!(text.contains("\u{fffd}override\u{fffd}"), "bidi override shown inert");
+    assert!(
+        text.contains("sum␀mary \u{fffd}31m"),
+        "NUL and C1 CSI shown inert"
+    );
+    assert!(
+        text.contains("\u{fffd}override\u{fffd}"),
+        "bidi override shown inert"
+    );
 }
 
 // ---- the binary -------------------------------------------------------------------------
@@ -321,12 +356,12 @@ fn gnlc(args: &[&str]) -> std::process::Output {
 }
 
 /// Output that a terminal shows without obeying: no control but newline (and tab in
-/// multi-line text), nothing `is_hostile` refuses, no CR.
+/// multi-line text), nothing `is_hostile` refuses, no CR, no zero-width joiner.
 fn assert_inert(bytes: &[u8], what: &str) {
     let text = String::from_utf8(bytes.to_vec()).expect("UTF-8 output");
     for c in text.chars() {
         assert!(
-            !gnlc::text::is_hostile(c) && c != '\r',
+            !gnlc::text::is_hostile(c) && c != '\r' && c != '\u{200d}',
             "{what}: printed {c:?}:\n{text}"
         );
     }
@@ -368,7 +403,10 @@ fn the_command_line_prints_hostile_text_inert() {
     assert!(text.contains("sum␀mary"), "{text}");
     let out = gnlc(&["--data", &path, "show", "family"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("👩\u{200d}👩\u{200d}👧\u{200d}👦 Family\u{fffd}Town"), "{text}");
+    assert!(
+        text.contains("👩\u{200c}👩\u{200c}👧\u{200c}👦 Family\u{fffd}Town"),
+        "{text}"
+    );
     // An error that quotes what the user typed quotes it inert too.
     let out = gnlc(&["--data", &path, "show", "no\u{1b}[2Jsuch\u{9b}city"]);
     assert_eq!(out.status.code(), Some(1));

@@ -147,7 +147,10 @@ fn a_ten_megabyte_vision_loads_opens_and_scrolls_with_one_layout() {
     }
     assert_eq!(frames, 50);
     assert!(saw_plan, "End and 3 showed the plan, after 10 MB of vision");
-    assert!(saw_end, "the vision's last line showed above the challenges");
+    assert!(
+        saw_end,
+        "the vision's last line showed above the challenges"
+    );
     assert!(
         !saw_long_word,
         "the long word sits in the middle of 10 MB, far from every page visited"
@@ -246,7 +249,10 @@ fn the_preview_and_list_cost_the_same_for_a_ten_megabyte_name() {
     }
     let text = screen(&terminal);
     assert!(text.contains("Corkxxx"), "{text}");
-    assert!(text.contains("x…"), "the name is cut with an ellipsis: {text}");
+    assert!(
+        text.contains("x…"),
+        "the name is cut with an ellipsis: {text}"
+    );
 }
 
 /// A generated dataset of `members` members of about `profile` bytes of text each, in

@@ -159,12 +159,24 @@ mod tests {
         assert_eq!(clip("", 0), "");
         // Ten thousand combining marks on one letter: clipped, not read to the end.
         let zalgo = format!("a{}", "\u{301}".repeat(10_000));
-        assert_eq!(clip(&zalgo, 2).chars().count(), 1 + 3 * ZERO_WIDTH_PER_CELL + 1);
-        for s in ["Sønderborg", "北京市北京市", "e\u{301}e\u{301}e\u{301}e\u{301}", "a b c d e f"] {
+        assert_eq!(
+            clip(&zalgo, 2).chars().count(),
+            1 + 3 * ZERO_WIDTH_PER_CELL + 1
+        );
+        for s in [
+            "Sønderborg",
+            "北京市北京市",
+            "e\u{301}e\u{301}e\u{301}e\u{301}",
+            "a b c d e f",
+        ] {
             for max in 0..8 {
                 assert_eq!(fit(clip(s, max), max), fit(s, max), "{s:?} at {max}");
                 if max > 0 {
-                    assert_eq!(wrap(clip(s, max), max)[0], wrap(s, max)[0], "{s:?} at {max}");
+                    assert_eq!(
+                        wrap(clip(s, max), max)[0],
+                        wrap(s, max)[0],
+                        "{s:?} at {max}"
+                    );
                 }
             }
         }
