@@ -553,8 +553,7 @@ fn chengdu_key_features_and_plan_are_planning() {
 
 #[test]
 fn dataset_md_lists_every_keyword_of_the_lexicon() {
-    let doc =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/DATASET.md")).unwrap();
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let (_, table) = doc
         .split_once("| id | name | keywords |")
         .expect("the keyword table's header");

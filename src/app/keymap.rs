@@ -392,3 +392,27 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
 pub fn bindings_in(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.group.applies_in(mode))
 }
+
+/// The key table as Markdown, grouped as in the help overlay. README.md carries this exact
+/// text (a test checks it), so the documentation cannot drift from the keys either.
+pub fn markdown_table() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for group in Group::ALL {
+        let rows: Vec<&Binding> = BINDINGS.iter().filter(|b| b.group == group).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "**{}**\n\n| key | does |\n|---|---|\n",
+            group.heading()
+        );
+        for binding in rows {
+            let label = binding.label.replace('|', "\\|");
+            let _ = writeln!(out, "| `{label}` | {} |", binding.help);
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -77,8 +77,7 @@ fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let _ = (files, output, force, out, err);
-    Err(Error::Import("import is not available yet".into()))
+    crate::import::run(files, output, force, out, err).map(|_summary| ())
 }
 
 /// Maps a write error to our error type; a closed pipe (`gnlc list | head`) is not an error.

@@ -4,7 +4,7 @@
 //! `ClusterBasis::Inferred` so that every screen can say it is an inference, and [`evidence`]
 //! says which keywords matched, so the inference can be checked by a reader.
 //!
-//! The rule (also in the lexicon file and in docs/DATASET.md): the profile text is split into
+//! The rule (also in the lexicon file and in README.md): the profile text is split into
 //! folded words (runs of letters and digits, with a break where a lowercase letter meets an
 //! uppercase one, because the scraped listing glues words together). A keyword is one or more
 //! such words that must occur consecutively in one field; a trailing `*` makes its last word a
