@@ -59,6 +59,29 @@ pub fn clusters_field(member: &Member, width: usize, theme: Theme) -> Vec<Line<'
     lines
 }
 
+/// For inferred clusters, the keywords of the lexicon that matched, per cluster, so a reader
+/// can check the inference ("Literacy — illiteracy, reading"). Matching is linear in the text
+/// and runs only when the detail layout is rebuilt, not per frame.
+pub fn cluster_evidence(member: &Member, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    if member.cluster_basis != ClusterBasis::Inferred || member.clusters.is_empty() {
+        return Vec::new();
+    }
+    crate::model::clusters::evidence(member)
+        .into_iter()
+        .flat_map(|(cluster, keywords)| {
+            let text = format!(
+                "  {} — matched: {}",
+                cluster.short_name(),
+                keywords.join(", ")
+            );
+            wrap::wrap(&text, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.note()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The awards as text ("UNESCO Learning City Award 2015, 2024" or "none").
 pub fn awards_text(member: &Member) -> String {
     if member.awards.is_empty() {
@@ -106,6 +129,7 @@ pub fn document(member: &Member, width: usize, theme: Theme) -> Document {
     ));
     lines.extend(field("Region:", member.region.name(), width, theme));
     lines.extend(clusters_field(member, width, theme));
+    lines.extend(cluster_evidence(member, width, theme));
     lines.extend(field("Awards:", &awards_text(member), width, theme));
     if let Some(year) = member.joined {
         lines.extend(field("Joined:", &year.to_string(), width, theme));
