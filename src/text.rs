@@ -27,26 +27,39 @@ fn stand_in(c: char) -> char {
     }
 }
 
+/// Zero-width joiner: glues emoji into one glyph (👩‍👩‍👧‍👦) whose width terminals disagree on
+/// (2 cells in some, 6 or 8 in others, such as tmux 3.3), which would shift the rest of a row
+/// past its pane. For display it becomes a zero-width *non*-joiner: each emoji then shows on
+/// its own, 2 cells wide everywhere, and every char keeps its index (search highlights).
+const ZWJ: char = '\u{200d}';
+const ZWNJ: char = '\u{200c}';
+
 /// Multi-line text made safe for a terminal: newlines and tabs are kept (a carriage return is
-/// dropped so CRLF text prints as lines); every other control is replaced by a visible stand-in.
+/// dropped so CRLF text prints as lines); every other control is replaced by a visible stand-in,
+/// and a zero-width joiner by a non-joiner (see [`ZWJ`]).
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_hostile(c) || c == '\r') {
+    if !s.chars().any(|c| is_hostile(c) || c == '\r' || c == ZWJ) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
             .filter(|&c| c != '\r')
-            .map(|c| if is_hostile(c) { stand_in(c) } else { c })
+            .map(|c| match c {
+                ZWJ => ZWNJ,
+                c if is_hostile(c) => stand_in(c),
+                c => c,
+            })
             .collect(),
     )
 }
 
 /// One-line text made safe for a terminal: as [`sanitize`], and newlines, carriage returns
-/// and tabs become spaces, so a city name can never break a table row.
+/// and tabs become spaces, so a city name can never break a table row. Maps char to char, so
+/// char indices into `s` stay valid.
 pub fn sanitize_line(s: &str) -> Cow<'_, str> {
     if !s
         .chars()
-        .any(|c| is_hostile(c) || matches!(c, '\n' | '\r' | '\t'))
+        .any(|c| is_hostile(c) || matches!(c, '\n' | '\r' | '\t' | ZWJ))
     {
         return Cow::Borrowed(s);
     }
@@ -54,6 +67,7 @@ pub fn sanitize_line(s: &str) -> Cow<'_, str> {
         s.chars()
             .map(|c| match c {
                 '\n' | '\r' | '\t' => ' ',
+                ZWJ => ZWNJ,
                 c if is_hostile(c) => stand_in(c),
                 c => c,
             })
@@ -150,6 +164,8 @@ mod tests {
     #[test]
     fn sanitize_line_flattens_newlines() {
         assert_eq!(sanitize_line("a\nb\tc\u{7}"), "a b c\u{2407}");
+        assert_eq!(sanitize_line("👩\u{200d}👧"), "👩\u{200c}👧");
+        assert_eq!(sanitize("👩\u{200d}👧\n"), "👩\u{200c}👧\n");
     }
 
     #[test]

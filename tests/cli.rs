@@ -141,6 +141,16 @@ fn show_cork_prints_its_three_sections() {
             "no {heading}: {text}"
         );
     }
+    // Cork's clusters are inferred; the keywords behind them are shown. Its vision says "reduce
+    // inequalities", and `inequalit*` is an Equity and inclusion keyword.
+    assert!(
+        text.contains("(inferred from the profile text by keywords)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Equity and inclusion matched: ") && text.contains("inequalit*"),
+        "{text}"
+    );
     // Cork won the award in 2015 and in 2024 (assets/awards.tsv).
     assert!(text.contains("2015, 2024"), "{text}");
 }

@@ -568,3 +568,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_detail_view_shows_which_keywords_an_inferred_cluster_rests_on() {
+    // The bundled Villa María profile states no clusters; its challenges list "Adult illiteracy"
+    // (seed 004), and `illiteracy` is a Literacy keyword of assets/cluster-lexicon.json.
+    let mut app = App::new(Engine::new(Dataset::bundled()), Query::default());
+    search(&mut app, "villa maria");
+    app.update(Action::SearchSubmit);
+    let member = app.selected_member().expect("Villa María");
+    assert_eq!(member.city, "Villa María");
+    assert_eq!(member.cluster_basis, ClusterBasis::Inferred);
+    let text = screen(&draw(&mut app, 160, 45));
+    assert!(text.contains("inferred from profile text"), "{text}");
+    let literacy = text
+        .lines()
+        .find(|l| l.contains("Literacy — matched:"))
+        .unwrap_or_else(|| panic!("no Literacy evidence line: {text}"));
+    assert!(literacy.contains("illiteracy"), "{literacy}");
+}

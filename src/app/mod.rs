@@ -16,6 +16,7 @@ pub use keymap::Mode;
 use crate::model::{Member, Section};
 use crate::query::{Engine, Hit, Query, Results};
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 use std::borrow::Cow;
 
 /// The four panes of the browse view, in Tab order.
@@ -91,6 +92,35 @@ pub struct DetailState {
     pub rows: usize,
 }
 
+/// The detail view's text laid out for one member at one width, kept between frames.
+///
+/// Laying out a profile is linear in its length, but doing it at every frame would make
+/// scrolling a 10 MB profile crawl. The renderer lays the text out again only when the key
+/// (member, width, colour) changes, and each frame draws only the visible lines.
+#[derive(Clone, Default)]
+pub struct DetailLayout {
+    /// The member index, the width in cells and the colour setting the lines are for.
+    pub key: Option<(usize, usize, bool)>,
+    /// The profile's lines, wrapped at the width.
+    pub lines: Vec<Line<'static>>,
+    /// The line of each section's heading, in `Section::ALL` order.
+    pub sections: [Option<usize>; 3],
+    /// How many layouts were computed so far (lets tests prove a frame reuses the last one).
+    pub computed: usize,
+}
+
+impl std::fmt::Debug for DetailLayout {
+    /// The key and sizes only: the lines can be megabytes of text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DetailLayout")
+            .field("key", &self.key)
+            .field("lines", &self.lines.len())
+            .field("sections", &self.sections)
+            .field("computed", &self.computed)
+            .finish()
+    }
+}
+
 /// What a screen area is, for the mouse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -139,6 +169,8 @@ pub struct App {
     pub help_scroll: usize,
     /// `Some` while the detail view of the selected city is shown.
     pub detail: Option<DetailState>,
+    /// The detail view's laid-out text, kept between frames; written by the renderer.
+    pub detail_layout: DetailLayout,
     /// Cursor and scroll of each pane, indexed by [`Focus::index`].
     pub panes: [PaneState; 4],
     /// False when colours are off (`NO_COLOR`); selection then shows by reverse and bold.
@@ -163,6 +195,7 @@ impl App {
             help: false,
             help_scroll: 0,
             detail: None,
+            detail_layout: DetailLayout::default(),
             panes: [PaneState::default(); 4],
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,

@@ -184,6 +184,16 @@ fn profile_text(m: &Member, out: &mut dyn Write) -> std::io::Result<()> {
         (ClusterBasis::Stated, false) => "",
     };
     writeln!(out, "Clusters: {}{basis}", clusters.join(", "))?;
+    if m.cluster_basis == ClusterBasis::Inferred {
+        for (cluster, keywords) in crate::model::clusters::evidence(m) {
+            writeln!(
+                out,
+                "          {} matched: {}",
+                cluster.short_name(),
+                keywords.join(", ")
+            )?;
+        }
+    }
     if !m.awards.is_empty() {
         let years: Vec<String> = m.awards.iter().map(|a| a.year.to_string()).collect();
         writeln!(

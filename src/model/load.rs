@@ -238,7 +238,12 @@ fn parse_error(
     } else if !field.is_empty() {
         place.field = Some(field.join("."));
     }
-    Error::data(place, message)
+    // serde quotes the offending key or value (`unknown field `...``), which is data: it
+    // must not bring a newline or an escape sequence into a message printed to a terminal.
+    place.field = place
+        .field
+        .map(|f| crate::text::sanitize_line(&f).into_owned());
+    Error::data(place, crate::text::sanitize_line(&message))
 }
 
 /// Best effort: the `city` of member `index`, read leniently, for naming it in an error.
@@ -280,7 +285,7 @@ fn resolve(raw: RawDataset, name: &str) -> Result<Dataset> {
                 member_place(name, index, &member.city, Some("id")),
                 format!(
                     "duplicate member `{}`: member {first} has the same id (give one of them another `id`)",
-                    member.id
+                    crate::text::sanitize_line(&member.id)
                 ),
             ));
         }

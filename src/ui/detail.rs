@@ -59,6 +59,29 @@ pub fn clusters_field(member: &Member, width: usize, theme: Theme) -> Vec<Line<'
     lines
 }
 
+/// For inferred clusters, the keywords of the lexicon that matched, per cluster, so a reader
+/// can check the inference ("Literacy — illiteracy, reading"). Matching is linear in the text
+/// and runs only when the detail layout is rebuilt, not per frame.
+pub fn cluster_evidence(member: &Member, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    if member.cluster_basis != ClusterBasis::Inferred || member.clusters.is_empty() {
+        return Vec::new();
+    }
+    crate::model::clusters::evidence(member)
+        .into_iter()
+        .flat_map(|(cluster, keywords)| {
+            let text = format!(
+                "  {} — matched: {}",
+                cluster.short_name(),
+                keywords.join(", ")
+            );
+            wrap::wrap(&text, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.note()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The awards as text ("UNESCO Learning City Award 2015, 2024" or "none").
 pub fn awards_text(member: &Member) -> String {
     if member.awards.is_empty() {
@@ -106,6 +129,7 @@ pub fn document(member: &Member, width: usize, theme: Theme) -> Document {
     ));
     lines.extend(field("Region:", member.region.name(), width, theme));
     lines.extend(clusters_field(member, width, theme));
+    lines.extend(cluster_evidence(member, width, theme));
     lines.extend(field("Awards:", &awards_text(member), width, theme));
     if let Some(year) = member.joined {
         lines.extend(field("Joined:", &year.to_string(), width, theme));
@@ -146,35 +170,53 @@ pub fn document(member: &Member, width: usize, theme: Theme) -> Document {
 }
 
 /// Draws the detail view of the selected city in `area`.
+///
+/// The profile is laid out only when the member, the width or the colour changed since the
+/// last frame (see `app::DetailLayout`); a frame then costs the visible lines, whatever the
+/// profile's length.
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
-    let Some(member) = app.selected_member() else {
+    let Some(index) = app.selected_hit().map(|h| h.member) else {
         return;
     };
-    let title = format!(
-        " {} — {} ",
-        sanitize_line(&member.city),
-        sanitize_line(&member.country)
-    );
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(theme.border(true));
     let inner = block.inner(area);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
-    let doc = document(member, width, theme);
-    let len = doc.lines.len();
+    let title_room = usize::from(area.width).saturating_sub(4);
+    let title = {
+        let member = app.engine().member(index);
+        // Clipped before sanitising: a name can be megabytes long and only the start shows.
+        format!(
+            " {} — {} ",
+            sanitize_line(wrap::clip(&member.city, title_room)),
+            sanitize_line(wrap::clip(&member.country, title_room))
+        )
+    };
+    let key = (index, width, app.color);
+    if app.detail_layout.key != Some(key) {
+        let doc = document(app.engine().member(index), width, theme);
+        let layout = &mut app.detail_layout;
+        layout.key = Some(key);
+        layout.lines = doc.lines;
+        layout.sections = doc.sections;
+        layout.computed += 1;
+    }
+    let layout = &app.detail_layout;
+    let len = layout.lines.len();
     let Some(state) = app.detail.as_mut() else {
         return;
     };
     if let Some(section) = state.jump.take() {
         let index = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
-        if let Some(line) = doc.sections[index] {
+        if let Some(line) = layout.sections[index] {
             state.scroll = line;
         }
     }
     // Scrolling may go past the last full page as far as the last section's heading, so
     // that every section can be jumped to with its heading on the first line.
-    let last_heading = doc.sections.iter().flatten().max().copied().unwrap_or(0);
+    let last_heading = layout.sections.iter().flatten().max().copied().unwrap_or(0);
     state.scroll = state.scroll.min(len.saturating_sub(rows).max(last_heading));
     state.rows = rows;
     let scroll = state.scroll;
@@ -188,7 +230,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             last * 100 / len.max(1)
         )
     };
-    let title_room = usize::from(area.width).saturating_sub(4);
     let block = block
         .title(Line::styled(
             wrap::fit(&title, title_room),
@@ -196,7 +237,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         ))
         .title_bottom(Line::raw(wrap::fit(&position, title_room)).right_aligned());
     frame.render_widget(block, area);
-    let visible: Vec<Line> = doc.lines.into_iter().skip(scroll).take(rows).collect();
+    let end = (scroll + rows).min(len);
+    let visible = layout.lines.get(scroll..end).unwrap_or_default().to_vec();
     frame.render_widget(Paragraph::new(visible), inner);
     app.mouse_areas.push(MouseArea {
         area: inner,

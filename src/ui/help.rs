@@ -67,6 +67,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     let rows = usize::from(inner.height);
     app.help_scroll = app.help_scroll.min(text.len().saturating_sub(rows));
     frame.render_widget(Clear, popup);
+    blank_spill(frame.buffer_mut(), popup);
     frame.render_widget(block, popup);
     let visible: Vec<Line> = text.into_iter().skip(app.help_scroll).take(rows).collect();
     frame.render_widget(Paragraph::new(visible), inner);
@@ -74,4 +75,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         area: popup,
         target: Target::Help,
     });
+}
+
+/// Blanks a wide char (CJK, emoji) that stands just left of `popup`: its second half lies
+/// under the popup's left border, and a terminal would draw it over that border.
+fn blank_spill(buffer: &mut ratatui::buffer::Buffer, popup: Rect) {
+    let Some(x) = popup.x.checked_sub(1) else {
+        return;
+    };
+    for y in popup.top()..popup.bottom() {
+        if let Some(cell) = buffer.cell_mut((x, y))
+            && wrap::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }

@@ -32,13 +32,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, boxed: bool, theme: 
     let cursor = app.pane(Focus::Cities).cursor;
     let visible = &app.results().hits[first..];
     let city_room = width.saturating_sub(2);
+    // Names are clipped to the room before sanitising: a name can be megabytes long, and
+    // only the visible rows' names are read at all.
     let longest = visible
         .iter()
         .take(usize::from(rows.height))
         .map(|h| {
-            wrap::width(&crate::text::sanitize_line(
-                &app.engine().member(h.member).city,
-            ))
+            let city = wrap::clip(&app.engine().member(h.member).city, city_room);
+            wrap::width(&crate::text::sanitize_line(city))
         })
         .max()
         .unwrap_or(0);
@@ -51,14 +52,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, boxed: bool, theme: 
             let member = app.engine().member(hit.member);
             let at_cursor = first + i == cursor;
             let mut spans = vec![Span::raw(if at_cursor { "› " } else { "  " })];
-            let city = crate::text::sanitize_line(&member.city);
+            let city = crate::text::sanitize_line(wrap::clip(&member.city, city_width));
             let (city_spans, used) =
                 highlighted(&city, &hit.positions, city_width, theme.matched());
             spans.extend(city_spans);
             let country_room = city_room.saturating_sub(city_width + 1);
             if country_room > 0 {
                 spans.push(Span::raw(" ".repeat(city_width.saturating_sub(used) + 1)));
-                let country = wrap::fit(&crate::text::sanitize_line(&member.country), country_room);
+                let country = wrap::fit(
+                    &crate::text::sanitize_line(wrap::clip(&member.country, country_room)),
+                    country_room,
+                );
                 spans.push(Span::styled(country, theme.muted()));
             }
             let line = Line::from(spans);

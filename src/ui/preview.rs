@@ -21,11 +21,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         return;
     };
     let width = usize::from(inner.width);
+    // Only the opening of any text can show: clip before sanitising and wrapping, so a
+    // member with a 10 MB field costs a frame no more than any other.
+    let budget = width
+        .saturating_mul(usize::from(inner.height))
+        .saturating_mul(2);
     let mut lines: Vec<Line> = wrap::wrap(
         &format!(
             "{} — {}",
-            sanitize_line(&member.city),
-            sanitize_line(&member.country)
+            sanitize_line(wrap::clip(&member.city, budget)),
+            sanitize_line(wrap::clip(&member.country, budget))
         ),
         width,
     )
@@ -34,7 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     .collect();
     if let Some(tagline) = &member.tagline {
         lines.extend(
-            wrap::wrap(&sanitize_line(tagline), width)
+            wrap::wrap(&sanitize_line(wrap::clip(tagline, budget)), width)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.tagline())),
         );
@@ -55,15 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
                 wrap::fit(Section::Vision.heading(), width),
                 theme.heading(),
             ));
-            // Only the opening is shown: lay out no more text than the pane can hold.
-            let budget = width
-                .saturating_mul(usize::from(inner.height))
-                .saturating_mul(2);
-            let end = vision
-                .char_indices()
-                .nth(budget)
-                .map_or(vision.len(), |(i, _)| i);
-            lines.extend(detail::body(&vision[..end], width));
+            lines.extend(detail::body(wrap::clip(vision, budget), width));
         }
         None if member.has_no_sections() => lines.extend(
             wrap::wrap(detail::NO_SECTIONS, width)

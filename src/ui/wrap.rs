@@ -19,25 +19,60 @@ pub fn char_width(c: char) -> usize {
 }
 
 /// `s` cut to at most `max` cells, ending in `…` when something was cut.
+///
+/// One pass that stops at the first char past `max` cells, so fitting a name that is
+/// megabytes long costs no more than fitting the part that shows.
 pub fn fit(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
     if max == 0 {
-        return String::new();
+        return if s.chars().all(|c| char_width(c) == 0) {
+            s.to_string()
+        } else {
+            String::new()
+        };
     }
-    let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
+    // Where the text is cut when it does not fit: before the first char that would leave no
+    // room for the ellipsis (zero-width chars after the last kept one stay with it).
+    let mut cut = None;
+    for (i, c) in s.char_indices() {
         let w = char_width(c);
-        if used + w > max - 1 {
-            break;
+        if cut.is_none() && used + w > max - 1 {
+            cut = Some(i);
         }
         used += w;
-        out.push(c);
+        if used > max {
+            let mut out = s[..cut.unwrap_or(i)].to_string();
+            out.push('…');
+            return out;
+        }
     }
-    out.push('…');
-    out
+    s.to_string()
+}
+
+/// Zero-width chars (combining marks, and controls before sanitising) [`clip`] keeps per
+/// cell before it stops: real text has one or two; more is "Zalgo" text or an attack.
+const ZERO_WIDTH_PER_CELL: usize = 4;
+
+/// The shortest start of `s` that is wider than `max` cells, or all of `s` when it is not.
+///
+/// Everything [`fit`] or [`wrap`] can show of `s` in `max` cells is in it, also after
+/// `text::sanitize_line` (which only ever widens a char: a control of width 0 becomes a
+/// visible stand-in of width 1). Callers clip before sanitising so a 10 MB field is never
+/// copied whole to draw one line of it. To stay cheap on a field made of nothing but
+/// zero-width chars, it also stops after `ZERO_WIDTH_PER_CELL` of them per cell.
+pub fn clip(s: &str, max: usize) -> &str {
+    let mut used = 0;
+    let mut zero_width = 0;
+    let zero_width_max = max.saturating_add(1).saturating_mul(ZERO_WIDTH_PER_CELL);
+    for (i, c) in s.char_indices() {
+        let w = char_width(c);
+        used += w;
+        zero_width += usize::from(w == 0);
+        if used > max || zero_width > zero_width_max {
+            return &s[..i + c.len_utf8()];
+        }
+    }
+    s
 }
 
 /// The longest tail of `s` that fits in `max` cells (for the search box while typing).
@@ -109,6 +144,42 @@ mod tests {
         // 北京 is four cells wide: at 3 cells only 北 and the ellipsis fit.
         assert_eq!(fit("北京市", 4), "北…");
         assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("abcd", 3), "ab…");
+        // A combining accent stays with its letter, before the ellipsis.
+        assert_eq!(fit("ae\u{301}bc", 3), "ae\u{301}…");
+        assert_eq!(fit("北京", 3), "北…");
+    }
+
+    #[test]
+    fn clip_keeps_everything_that_can_show() {
+        assert_eq!(clip("abcdef", 3), "abcd");
+        assert_eq!(clip("abc", 3), "abc");
+        assert_eq!(clip("北京市", 3), "北京");
+        assert_eq!(clip("", 0), "");
+        // Ten thousand combining marks on one letter: clipped, not read to the end.
+        let zalgo = format!("a{}", "\u{301}".repeat(10_000));
+        assert_eq!(
+            clip(&zalgo, 2).chars().count(),
+            1 + 3 * ZERO_WIDTH_PER_CELL + 1
+        );
+        for s in [
+            "Sønderborg",
+            "北京市北京市",
+            "e\u{301}e\u{301}e\u{301}e\u{301}",
+            "a b c d e f",
+        ] {
+            for max in 0..8 {
+                assert_eq!(fit(clip(s, max), max), fit(s, max), "{s:?} at {max}");
+                if max > 0 {
+                    assert_eq!(
+                        wrap(clip(s, max), max)[0],
+                        wrap(s, max)[0],
+                        "{s:?} at {max}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
