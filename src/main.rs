@@ -2,6 +2,11 @@
 //! stderr and an exit code (0 success, 1 runtime error, 2 usage error).
 
 use clap::Parser;
+
+/// mimalloc instead of the system allocator: loading and searching allocate many small
+/// strings, and glibc's malloc was about 40% of a 100k-member load (PERFORMANCE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 
 fn main() {

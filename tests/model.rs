@@ -587,3 +587,55 @@ fn a_member_written_as_an_array_is_refused() {
     assert!(message.contains("member 0"), "{message}");
     assert!(message.contains("a member object"), "{message}");
 }
+
+/// A dataset of `n` distinct members, as JSON objects, to be edited by the caller.
+fn many_members(n: usize) -> Vec<serde_json::Value> {
+    (0..n)
+        .map(|i| serde_json::json!({"city": format!("City {i}"), "country": "France", "vision": "literacy"}))
+        .collect()
+}
+
+#[test]
+fn large_datasets_resolve_in_parallel_and_report_the_first_problem_in_member_order() {
+    // Past 4096 members the loader resolves on every core; errors must still be the ones a
+    // member-by-member load finds first.
+    let mut members = many_members(6000);
+    members[5500]["region"] = serde_json::json!("Atlantis");
+    members[4200]["city"] = serde_json::json!("City 3");
+    let text = serde_json::json!({ "members": members }).to_string();
+    let message = gnlc::model::load::from_str(&text, "big.json")
+        .expect_err("a duplicate and a bad region")
+        .to_string();
+    assert!(
+        message.starts_with(
+            "big.json: member 4200 (City 3), field `id`: duplicate member `city-3-france`: member 3"
+        ),
+        "{message}"
+    );
+
+    let mut members = many_members(6000);
+    members[5500]["region"] = serde_json::json!("Atlantis");
+    let text = serde_json::json!({ "members": members }).to_string();
+    let message = gnlc::model::load::from_str(&text, "big.json")
+        .expect_err("a bad region")
+        .to_string();
+    assert!(
+        message.starts_with(
+            "big.json: member 5500 (City 5500), field `region`: unknown region `Atlantis`"
+        ),
+        "{message}"
+    );
+
+    let text = serde_json::json!({ "members": many_members(6000) }).to_string();
+    let dataset = gnlc::model::load::from_str(&text, "big.json").expect("valid");
+    assert_eq!(dataset.members.len(), 6000);
+    assert!(
+        dataset
+            .members
+            .iter()
+            .enumerate()
+            .all(|(i, m)| m.city == format!("City {i}")
+                && m.clusters == [gnlc::model::Cluster::Literacy]),
+        "members keep their order and get their inferred clusters"
+    );
+}

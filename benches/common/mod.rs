@@ -9,6 +9,10 @@ pub mod generator;
 
 use gnlc::query::Engine;
 
+/// The same allocator as the binary (src/main.rs), so benchmarks measure what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The seed of every figure in PERFORMANCE.md.
 pub const SEED: u64 = 1;
 

@@ -156,6 +156,11 @@ pub fn from_str(text: &str, name: &str) -> Result<Dataset> {
 }
 
 fn parse(text: &str, name: &str) -> Result<RawDataset> {
+    // The fast path: plain serde_json. Only a file that fails is parsed again with
+    // serde_path_to_error, whose path tracking costs about a tenth of a large load.
+    if let Ok(raw) = serde_json::from_str::<RawDataset>(text) {
+        return Ok(raw);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let raw: RawDataset = match serde_path_to_error::deserialize(&mut de) {
         Ok(raw) => raw,
@@ -276,25 +281,93 @@ fn resolve(raw: RawDataset, name: &str) -> Result<Dataset> {
             ),
         ));
     }
-    let mut members = Vec::with_capacity(raw.members.len());
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(raw.members.len());
-    for (index, ObjectOnly(raw_member)) in raw.members.into_iter().enumerate() {
-        let member = resolve_member(raw_member, index, name)?;
-        if let Some(first) = seen.insert(member.id.clone(), index) {
-            return Err(Error::data(
-                member_place(name, index, &member.city, Some("id")),
-                format!(
-                    "duplicate member `{}`: member {first} has the same id (give one of them another `id`)",
-                    crate::text::sanitize_line(&member.id)
-                ),
-            ));
+    let mut resolved = resolve_members(raw.members, name);
+    // The first problem in member order, as a sequential load would find it: a member that
+    // does not resolve, or one whose id an earlier member has.
+    let mut problem = None;
+    {
+        let mut seen: HashMap<&str, usize> = HashMap::with_capacity(resolved.len());
+        for (index, member) in resolved.iter().enumerate() {
+            match member {
+                Err(_) => problem = Some((index, None)),
+                Ok(member) => {
+                    if let Some(first) = seen.insert(member.id.as_str(), index) {
+                        problem = Some((index, Some(first)));
+                    }
+                }
+            }
+            if problem.is_some() {
+                break;
+            }
         }
-        members.push(member);
     }
+    match problem {
+        Some((index, None)) => {
+            resolved.swap_remove(index)?;
+        }
+        Some((index, Some(first))) => {
+            if let Ok(member) = &resolved[index] {
+                return Err(Error::data(
+                    member_place(name, index, &member.city, Some("id")),
+                    format!(
+                        "duplicate member `{}`: member {first} has the same id (give one of them another `id`)",
+                        crate::text::sanitize_line(&member.id)
+                    ),
+                ));
+            }
+        }
+        None => {}
+    }
+    let members: Vec<Member> = resolved.into_iter().filter_map(Result::ok).collect();
     Ok(Dataset {
         schema_version,
         source: raw.source.unwrap_or_default(),
         members,
+    })
+}
+
+/// Members resolved (and their clusters inferred) on every core for a large dataset: the
+/// inference reads all the profile text, a third of a 100k-member load. Results stay in order.
+fn resolve_members(raw: Vec<ObjectOnly<RawMember>>, name: &str) -> Vec<Result<Member>> {
+    const PARALLEL_FROM: usize = 4096;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if raw.len() < PARALLEL_FROM || threads < 2 {
+        return raw
+            .into_iter()
+            .enumerate()
+            .map(|(index, ObjectOnly(m))| resolve_member(m, index, name))
+            .collect();
+    }
+    let chunk = raw.len().div_ceil(threads);
+    let mut chunks: Vec<(usize, Vec<ObjectOnly<RawMember>>)> = Vec::with_capacity(threads);
+    let mut rest = raw;
+    let mut offset = 0;
+    while !rest.is_empty() {
+        let tail = rest.split_off(chunk.min(rest.len()));
+        let len = rest.len();
+        chunks.push((offset, rest));
+        offset += len;
+        rest = tail;
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|(offset, part)| {
+                scope.spawn(move || {
+                    part.into_iter()
+                        .enumerate()
+                        .map(|(i, ObjectOnly(m))| resolve_member(m, offset + i, name))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     })
 }
 
