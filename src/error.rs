@@ -17,7 +17,7 @@ pub struct Place {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
+        write!(f, "{}", crate::text::sanitize_line(&self.path))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -44,7 +44,7 @@ pub enum Error {
     #[error("{place}: {message}")]
     Data { place: Box<Place>, message: String },
     /// A file could not be read or written.
-    #[error("{path}: {message}")]
+    #[error("{}: {message}", crate::text::sanitize_line(path))]
     Io { path: String, message: String },
     /// `gnlc import` found nothing it could import.
     #[error("{0}")]

@@ -10,9 +10,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 
 fn main() {
-    let cli = gnlc::cli::Cli::parse();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let cli = match gnlc::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => usage_error(&error),
+    };
+    // Not `stdout().lock()`: the explorer's signal watchdog thread must be able to write the
+    // terminal-restore sequences while the main thread is stuck.
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut err = std::io::stderr();
     let result = gnlc::cli::run(cli, &mut out, &mut err).and_then(|()| {
         out.flush()
@@ -29,4 +33,34 @@ fn main() {
         let _ = writeln!(err, "gnlc: {error}");
         std::process::exit(error.exit_code());
     }
+}
+
+/// `--help` and `--version` print as clap writes them; any other command-line error becomes
+/// one line on stderr (what is wrong, the valid values if clap lists them, where to look) and
+/// exit code 2, like every other gnlc error.
+fn usage_error(error: &clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        error.exit();
+    }
+    let rendered = error.render().to_string();
+    let parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .map(|l| l.strip_prefix("error: ").unwrap_or(l))
+        .collect();
+    let _ = writeln!(
+        std::io::stderr(),
+        "gnlc: {}; see `gnlc --help`",
+        parts.join("; ").replace(":; ", ": ")
+    );
+    std::process::exit(2);
 }

@@ -12,14 +12,16 @@
 //!   screen), then the guard's drop during unwinding finds nothing left to do;
 //! - SIGTERM, SIGHUP, SIGINT, SIGQUIT: signal-hook sets a flag that the loop checks at least
 //!   every [`POLL`]; the loop returns, the terminal is restored, and the process exits with
-//!   128 + the signal number, as a shell reports a death by signal.
+//!   128 + the signal number, as a shell reports a death by signal. When the loop cannot
+//!   notice (a closed terminal can leave crossterm's reader spinning on empty reads), a
+//!   watchdog thread restores and exits after a short grace period.
 //!
 //! # Test-only triggers
 //!
 //! In debug builds only (`cfg(debug_assertions)`; a release binary has no such code), the
 //! environment variable `GNLC_TEST_TRIGGER` makes the explorer fail right after its first
 //! frame, so the pseudo-terminal tests can prove the restore: `panic` panics, `error` returns
-//! an I/O error.
+//! an I/O error, `hang` never returns (only the signal watchdog can end it).
 //!
 //! # Responsiveness
 //!
@@ -83,12 +85,15 @@ pub fn run(mut app: App, options: Options) -> Result<()> {
         ids.push(id);
     }
     install_panic_hook();
+    let loop_ended = Arc::new(AtomicBool::new(false));
+    spawn_signal_watchdog(Arc::clone(&signal), Arc::clone(&loop_ended));
     let result = {
         let _guard = Guard;
         enter(options.mouse)
             .and_then(|()| event_loop(&mut app, options, &signal))
             .map_err(|e| Error::io("terminal", &e))
     };
+    loop_ended.store(true, Ordering::SeqCst);
     for id in ids {
         signal_hook::low_level::unregister(id);
     }
@@ -99,10 +104,43 @@ pub fn run(mut app: App, options: Options) -> Result<()> {
     result
 }
 
+/// How long the event loop has, after a terminating signal, to notice it and return before
+/// the watchdog restores the terminal and exits on its own.
+const SIGNAL_GRACE: Duration = Duration::from_millis(300);
+
+/// Ends the process after a terminating signal even when the event loop cannot: when the
+/// terminal has gone away (SIGHUP from a closed window), crossterm's reader can spin on a
+/// read that returns 0 bytes and never give control back. The watchdog restores what can be
+/// restored and exits with 128 + signal, as the loop would have.
+fn spawn_signal_watchdog(signal: Arc<AtomicUsize>, loop_ended: Arc<AtomicBool>) {
+    let spawned = std::thread::Builder::new()
+        .name("signal-watchdog".into())
+        .spawn(move || {
+            loop {
+                if loop_ended.load(Ordering::SeqCst) {
+                    return;
+                }
+                let sig = signal.load(Ordering::SeqCst);
+                if sig != 0 {
+                    std::thread::sleep(SIGNAL_GRACE);
+                    if loop_ended.load(Ordering::SeqCst) {
+                        return;
+                    }
+                    restore();
+                    std::process::exit(128 + i32::try_from(sig).unwrap_or(0));
+                }
+                std::thread::sleep(POLL);
+            }
+        });
+    // Without the watchdog the loop still handles signals itself, as long as it runs.
+    drop(spawned);
+}
+
 /// Puts the terminal in explorer mode: raw input, alternate screen, mouse capture if asked.
 pub fn enter(mouse: bool) -> io::Result<()> {
-    ACTIVE.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
+    // Only now is there something to restore.
+    ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
     execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
     if mouse {
@@ -207,6 +245,11 @@ fn handle(app: &mut App, options: Options, event: &Event) {
 fn test_trigger() -> io::Result<()> {
     match std::env::var("GNLC_TEST_TRIGGER").as_deref() {
         Ok("panic") => panic!("GNLC_TEST_TRIGGER=panic: a test-only panic after the first frame"),
+        // Stands for an event loop that cannot see the signal flag (a reader spinning on a
+        // closed terminal): only the watchdog can end the process.
+        Ok("hang") => loop {
+            std::thread::sleep(Duration::from_secs(1));
+        },
         Ok("error") => Err(io::Error::other(
             "GNLC_TEST_TRIGGER=error: a test-only error after the first frame",
         )),

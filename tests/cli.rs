@@ -237,8 +237,23 @@ fn country_aliases_are_accepted() {
 
 #[test]
 fn bad_flags_exit_with_two() {
-    let out = gnlc(&["list", "--frobnicate"]);
-    assert_eq!(out.status.code(), Some(2));
+    for args in [
+        &["list", "--frobnicate"][..],
+        &["list", "--format", "xml"],
+        &["bogus"],
+        &["import"],
+    ] {
+        let out = gnlc(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: one line: {err}");
+        assert!(err.starts_with("gnlc: "), "{err}");
+    }
+    let err = stderr(&gnlc(&["list", "--format", "xml"]));
+    assert!(
+        err.contains("table, json, csv"),
+        "the valid values are listed: {err}"
+    );
     let out = gnlc(&["--region", "Africa", "list"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("put them after it"));
@@ -417,4 +432,43 @@ fn an_empty_member_list_is_valid() {
     let out = gnlc(&["--data", &path, "list", "--format", "csv"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
+fn the_explorer_refuses_to_start_without_a_terminal() {
+    // Standard input is /dev/null and standard output a pipe: drawing a full-screen UI there
+    // would write escape codes into a file; say what to use instead.
+    let out = gnlc(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing drawn into the pipe");
+    let err = stderr(&out);
+    assert!(err.contains("the explorer needs a terminal"), "{err}");
+    assert!(err.contains("gnlc list"), "{err}");
+}
+
+#[test]
+fn completions_into_a_closed_pipe_do_not_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gnlc"))
+        .args(["completions", "bash"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take()); // the reader goes away before anything is written
+    let out = child.wait_with_output().expect("wait");
+    assert_ne!(out.status.code(), Some(101), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+#[test]
+fn show_of_operators_alone_asks_for_a_name() {
+    for name in ["!", "^", "   "] {
+        let out = gnlc(&["show", name]);
+        assert_eq!(out.status.code(), Some(2), "{name:?}");
+        assert!(
+            stderr(&out).contains("give a city name"),
+            "{}",
+            stderr(&out)
+        );
+    }
 }

@@ -639,3 +639,21 @@ fn large_datasets_resolve_in_parallel_and_report_the_first_problem_in_member_ord
         "members keep their order and get their inferred clusters"
     );
 }
+
+#[test]
+fn members_of_the_wrong_type_name_the_field() {
+    let message = gnlc::model::load::from_str(r#"{"members": {}}"#, "m.json")
+        .expect_err("members must be an array")
+        .to_string();
+    assert!(message.starts_with("m.json:1:"), "{message}");
+    assert!(message.contains("field `members`"), "{message}");
+}
+
+#[test]
+fn a_hostile_file_name_is_shown_harmlessly() {
+    let message = gnlc::model::load::from_path("/nonexistent/\u{1b}[31mred.json")
+        .expect_err("no such file")
+        .to_string();
+    assert!(!message.contains('\u{1b}'), "{message:?}");
+    assert!(message.contains("\u{241b}[31mred.json"), "{message:?}");
+}

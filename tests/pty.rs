@@ -304,6 +304,21 @@ fn sighup_restores_the_terminal_and_exits_129() {
 }
 
 #[test]
+fn a_signal_ends_the_explorer_even_when_its_loop_is_stuck() {
+    // A closed terminal can leave the input reader spinning, so the loop never sees the
+    // signal flag; the watchdog must restore the terminal and exit by itself.
+    let mut s = Session::start(&[], &[("GNLC_TEST_TRIGGER", "hang")]);
+    s.wait_for("13 of 13");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &s.pid().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    assert_eq!(s.wait_exit(), 128 + 15);
+    s.assert_restored(true);
+}
+
+#[test]
 fn a_panic_restores_the_terminal_before_its_message() {
     let mut s = Session::start(&[], &[("GNLC_TEST_TRIGGER", "panic")]);
     assert_eq!(s.wait_exit(), 101);

@@ -32,6 +32,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     }
     match cli.command {
         None => {
+            use std::io::IsTerminal;
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                return Err(Error::Usage(
+                    "the explorer needs a terminal on standard input and output; for a pipe or a file use `gnlc list`, `gnlc show` or `gnlc stats`".into(),
+                ));
+            }
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);
             let query = facets::build_query(&engine, &cli.filters)?;
             let app = crate::app::App::new(engine, query);
@@ -65,9 +71,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             force,
         }) => import(&files, output.as_deref(), force, out, err),
         Some(Command::Completions { shell }) => {
+            // Generated into memory first: clap_complete panics on a failed write (a closed
+            // pipe), where ours reports it.
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "gnlc", out);
-            Ok(())
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "gnlc", &mut script);
+            out.write_all(&script).map_err(|e| write_error(&e))
         }
     }
 }

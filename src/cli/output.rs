@@ -179,7 +179,8 @@ fn profile_text(m: &Member, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "Region:   {}", m.region.name())?;
     let clusters: Vec<&str> = m.clusters.iter().map(|c| c.name()).collect();
     let basis = match (m.cluster_basis, clusters.is_empty()) {
-        (_, true) => "none found",
+        (ClusterBasis::Inferred, true) => "none found in the profile text",
+        (ClusterBasis::Stated, true) => "none",
         (ClusterBasis::Inferred, false) => " (inferred from the profile text by keywords)",
         (ClusterBasis::Stated, false) => "",
     };

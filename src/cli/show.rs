@@ -13,7 +13,8 @@ const MAX_CANDIDATES: usize = 8;
 pub fn find(engine: &Engine, name: &str) -> Result<usize> {
     let members = &engine.dataset().members;
     let wanted = fold(name.trim());
-    if wanted.is_empty() {
+    // Operators alone (`!`, `^`) would match every city: that is no name.
+    if !wanted.chars().any(char::is_alphanumeric) {
         return Err(Error::Usage(
             "give a city name, e.g. `gnlc show cork`".into(),
         ));

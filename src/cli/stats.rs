@@ -99,7 +99,11 @@ fn text(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
     ];
     for (title, counts, note) in groups {
         writeln!(out, "\n{bold}{title}{reset}{note}")?;
-        let width = counts.iter().map(|c| c.name.width()).max().unwrap_or(0);
+        let width = counts
+            .iter()
+            .map(|c| sanitize_line(c.name).width())
+            .max()
+            .unwrap_or(0);
         for count in counts {
             let name = sanitize_line(count.name);
             let padding = width.saturating_sub(name.width());

@@ -242,6 +242,9 @@ fn parse_error(
         }
     } else if !field.is_empty() {
         place.field = Some(field.join("."));
+    } else if in_members {
+        // `"members": {}` and the like: the error is about the array itself.
+        place.field = Some("members".to_string());
     }
     // serde quotes the offending key or value (`unknown field `...``), which is data: it
     // must not bring a newline or an escape sequence into a message printed to a terminal.
@@ -259,9 +262,11 @@ fn city_of_member(text: &str, index: usize) -> Option<String> {
 }
 
 fn member_place(name: &str, index: usize, city: &str, field: Option<&str>) -> Place {
+    // A blank city names nothing: say only the index.
+    let city = (!city.trim().is_empty()).then(|| city.to_string());
     Place {
         path: name.to_string(),
-        member: Some((index, Some(city.to_string()))),
+        member: Some((index, city)),
         field: field.map(str::to_string),
         ..Place::default()
     }

@@ -43,13 +43,15 @@ pub fn field(label: &str, value: &str, width: usize, theme: Theme) -> Vec<Line<'
 /// The clusters as one line of text, and whether they were inferred.
 pub fn clusters_field(member: &Member, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let names: Vec<&str> = member.clusters.iter().map(|c| c.name()).collect();
-    let value = if names.is_empty() {
+    let value = if names.is_empty() && member.cluster_basis == ClusterBasis::Inferred {
+        "none found in the profile text".to_string()
+    } else if names.is_empty() {
         "none".to_string()
     } else {
         names.join("; ")
     };
     let mut lines = field("Clusters:", &value, width, theme);
-    if member.cluster_basis == ClusterBasis::Inferred {
+    if member.cluster_basis == ClusterBasis::Inferred && !member.clusters.is_empty() {
         lines.extend(
             wrap::wrap("(inferred from profile text, not stated by UNESCO)", width)
                 .into_iter()
