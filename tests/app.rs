@@ -418,3 +418,33 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
         assert!(reachable, "binding {:?} is never reachable", binding.label);
     }
 }
+
+#[test]
+fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
+    // `gnlc --country Japan` on the 13 bundled-style cities: Japan has no member, so the list
+    // is empty; the Countries pane must show the filter that empties it.
+    let query = Query {
+        countries: ["Japan".to_string()].into_iter().collect(),
+        ..Query::default()
+    };
+    let mut app = App::new(Engine::new(common::dataset()), query);
+    assert!(app.listed_cities().is_empty());
+    let rows = app.facet_rows(Focus::Countries);
+    let japan = rows
+        .iter()
+        .find(|r| r.label == "Japan")
+        .expect("Japan is listed");
+    assert!(japan.selected);
+    assert_eq!(japan.count, 0);
+    let labels: Vec<&str> = rows.iter().map(|r| r.label.as_ref()).collect();
+    let mut sorted_labels = labels.clone();
+    sorted_labels.sort_unstable();
+    assert_eq!(labels, sorted_labels, "still alphabetical");
+    app.update(Action::ClearAll);
+    assert_eq!(app.listed_cities().len(), 13);
+    assert!(
+        app.facet_rows(Focus::Countries)
+            .iter()
+            .all(|r| r.label != "Japan")
+    );
+}

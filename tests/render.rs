@@ -592,3 +592,42 @@ fn the_detail_view_shows_which_keywords_an_inferred_cluster_rests_on() {
         .unwrap_or_else(|| panic!("no Literacy evidence line: {text}"));
     assert!(literacy.contains("illiteracy"), "{literacy}");
 }
+
+#[test]
+fn side_by_side_panes_show_every_region_and_cluster() {
+    // From 70x23 the facet panes stand side by side; each must fit all five regions and all
+    // seven clusters (below that height the narrow tab-strip layout takes over).
+    let mut side_by_side = 0;
+    for (width, height) in (18..=30).map(|h| (100, h)).chain([(70, 23), (120, 23)]) {
+        let mut app = common::app();
+        let text = screen(&draw(&mut app, width, height));
+        // At 100 columns the side-by-side layout has a preview pane; the narrow one does not.
+        if !text.contains("Preview") {
+            continue;
+        }
+        side_by_side += 1;
+        for name in [
+            "Africa",
+            "Arab States",
+            "Asia and",
+            "Europe and",
+            "Latin Am",
+            "Sustainab",
+            "Equity",
+            "Planning",
+            "Global",
+            "Entrepren",
+            "Health",
+            "Literacy",
+        ] {
+            assert!(
+                text.contains(name),
+                "{width}x{height} lacks {name}:\n{text}"
+            );
+        }
+    }
+    assert!(
+        side_by_side >= 8,
+        "the side-by-side layout was drawn {side_by_side} times"
+    );
+}

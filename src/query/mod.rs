@@ -64,7 +64,8 @@ pub struct Hit {
 
 /// How many results choosing each value would give, with the other facets and the search
 /// applied. Regions: all five, always, in alphabetical order. Countries: every country of the
-/// dataset, alphabetical, zero counts included. Clusters: all seven, in `Cluster::ALL` order.
+/// dataset, alphabetical, zero counts included, plus any selected country the dataset lacks
+/// (count 0). Clusters: all seven, in `Cluster::ALL` order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCounts {
     pub regions: Vec<(Region, usize)>,
@@ -193,7 +194,7 @@ impl Engine {
         }
         Results {
             hits,
-            facets: self.facets.counts(&tally),
+            facets: with_absent_selections(self.facets.counts(&tally), query),
         }
     }
 }
@@ -289,6 +290,21 @@ impl Scan<'_> {
         }
         (hits, tally)
     }
+}
+
+/// A country the user selected that no member has (`gnlc --country Japan` on data without
+/// Japan) is still listed, with 0, so the pane shows the filter that empties the list and it
+/// can be cleared where it is seen.
+fn with_absent_selections(mut facets: FacetCounts, query: &Query) -> FacetCounts {
+    for country in &query.countries {
+        if let Err(at) = facets
+            .countries
+            .binary_search_by(|(name, _)| name.as_str().cmp(country))
+        {
+            facets.countries.insert(at, (country.clone(), 0));
+        }
+    }
+    facets
 }
 
 #[cfg(test)]

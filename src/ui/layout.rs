@@ -11,9 +11,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 /// Below this width or height the explorer only says the terminal is too small.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
-/// From this size on, the panes stand side by side.
+/// From this size on, the panes stand side by side. The height is what the facet column needs
+/// to show every region and every cluster: search box 3 + Regions 7 + Countries at least 3 +
+/// Clusters 9 + footer 1.
 pub const WIDE_WIDTH: u16 = 70;
-pub const WIDE_HEIGHT: u16 = 18;
+pub const WIDE_HEIGHT: u16 = 23;
 /// From this width on, a preview of the selected city stands beside the list.
 pub const PREVIEW_WIDTH: u16 = 100;
 /// From this height on, the search box has a border.
