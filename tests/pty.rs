@@ -133,6 +133,15 @@ impl Session {
         self.master.resize(size(cols, rows)).expect("resize");
     }
 
+    /// Sends a signal (`-TERM`, `-HUP`...) to the explorer with kill(1).
+    fn signal(&self, which: &str) {
+        let status = std::process::Command::new("kill")
+            .args([which, &self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill {which}");
+    }
+
     fn pid(&self) -> u32 {
         self.child.process_id().expect("pid")
     }
@@ -281,11 +290,7 @@ fn ctrl_c_quits_even_from_the_search_box() {
 fn sigterm_restores_the_terminal_and_exits_143() {
     let mut s = Session::start(&[], &[]);
     s.wait_for("13 of 13");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &s.pid().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
+    s.signal("-TERM");
     assert_eq!(s.wait_exit(), 128 + 15);
     s.assert_restored(true);
 }
@@ -294,11 +299,7 @@ fn sigterm_restores_the_terminal_and_exits_143() {
 fn sighup_restores_the_terminal_and_exits_129() {
     let mut s = Session::start(&[], &[]);
     s.wait_for("13 of 13");
-    let status = std::process::Command::new("kill")
-        .args(["-HUP", &s.pid().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
+    s.signal("-HUP");
     assert_eq!(s.wait_exit(), 128 + 1);
     s.assert_restored(true);
 }
@@ -309,11 +310,7 @@ fn a_signal_ends_the_explorer_even_when_its_loop_is_stuck() {
     // signal flag; the watchdog must restore the terminal and exit by itself.
     let mut s = Session::start(&[], &[("GNLC_TEST_TRIGGER", "hang")]);
     s.wait_for("13 of 13");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &s.pid().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
+    s.signal("-TERM");
     assert_eq!(s.wait_exit(), 128 + 15);
     s.assert_restored(true);
 }
