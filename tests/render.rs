@@ -495,7 +495,7 @@ fn hostile_member(index: usize, texts: &[String]) -> Member {
         country: texts[1].clone(),
         region: Region::ALL[index % Region::ALL.len()],
         clusters: Vec::new(),
-        cluster_basis: if index % 2 == 0 {
+        cluster_basis: if index.is_multiple_of(2) {
             ClusterBasis::Inferred
         } else {
             ClusterBasis::Stated

@@ -49,9 +49,9 @@ fn vision(bytes: usize) -> String {
     while text.len() < bytes * 9 / 20 {
         text.push_str(words[i % words.len()]);
         i += 1;
-        text.push_str(if i % 389 == 0 {
+        text.push_str(if i.is_multiple_of(389) {
             "\n- "
-        } else if i % 97 == 0 {
+        } else if i.is_multiple_of(97) {
             "\n"
         } else {
             " "

@@ -113,11 +113,11 @@ fn parse_term(token: &str) -> Option<Term> {
         kind = Kind::Exact;
         text = rest;
     }
-    if text != "$" {
-        if let Some(rest) = text.strip_suffix('$') {
-            kind = Kind::Suffix;
-            text = rest;
-        }
+    if text != "$"
+        && let Some(rest) = text.strip_suffix('$')
+    {
+        kind = Kind::Suffix;
+        text = rest;
     }
     if let Some(rest) = text.strip_prefix('\'') {
         kind = if inverse { Kind::Fuzzy } else { Kind::Exact };
