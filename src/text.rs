@@ -101,7 +101,7 @@ pub fn slug(s: &str) -> String {
 }
 
 /// Calls `emit` with the case- and accent-folded form of `c`: zero, one or more characters.
-/// `É` → `e`, `ø` → `o`, `ß` → `ss`, `ș` → `s`, combining marks → nothing.
+/// `É` → `e`, `ø` → `o`, `ß` and its capital `ẞ` → `ss`, `ș` → `s`, combining marks → nothing.
 /// This is the one definition of "folding" the search and the ids share.
 pub fn for_each_folded(c: char, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
@@ -118,7 +118,8 @@ pub fn for_each_folded(c: char, mut emit: impl FnMut(char)) {
             emit('o');
             return emit('e');
         }
-        'ß' => {
+        // `ẞ` (U+1E9E) lowercases to `ß`, which has no decomposition: both are spelled `ss`.
+        'ß' | 'ẞ' => {
             emit('s');
             return emit('s');
         }
@@ -175,6 +176,7 @@ mod tests {
         assert_eq!(fold("Chișinău"), "chisinau");
         assert_eq!(fold("Chişinău"), "chisinau");
         assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("GROẞSTADT"), "grossstadt");
         assert_eq!(fold("北京"), "北京");
     }
 
