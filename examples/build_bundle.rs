@@ -1,5 +1,5 @@
 //! Regenerates `assets/gnlc.json`, the dataset bundled into the binary, from the source texts
-//! in `assets/` (see `gnlc::model::bundle`):
+//! in `assets/` (see `gnlc::bundle`):
 //!
 //! ```text
 //! cargo run --example build_bundle
@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/gnlc.json");
-    let result = gnlc::model::bundle::build()
+    let result = gnlc::bundle::build()
         .and_then(|json| gnlc::import::write::write_atomically(&path, json.as_bytes(), true));
     match result {
         Ok(()) => {

@@ -1,4 +1,4 @@
-//! A quick timing of the query engine on a synthetic dataset (issue 6's keystroke budget:
+//! A quick timing of the query engine on a synthetic dataset (the keystroke budget of PERFORMANCE.md:
 //! 16 ms median at 100k members, facet counts included). Not the benchmark suite: a check
 //! the engine's design holds, runnable in seconds.
 //!

@@ -8,10 +8,15 @@
 //!                                   crossterm events ──> keymap ──> Action ──> update
 //! ```
 //!
+//! `model::schema` is the one definition of the dataset file, read by `model::load` and
+//! written by `import`. `bundle` sits above both: it builds `assets/gnlc.json` from the source
+//! texts with the importer, and `model` only embeds the built file.
+//!
 //! The command line (`cli`) and the terminal UI (`app`, `ui`, `tui`) share the same
 //! query engine, so the two can never disagree about which members match.
 
 pub mod app;
+pub mod bundle;
 pub mod cli;
 pub mod error;
 pub mod import;

@@ -1,8 +1,8 @@
 //! The real binary, run as a user would from a shell. Expected values come from the source
-//! documents: seed 004 lists 12 profiles (Beijing, Hangzhou, Chengdu and Shenzhen in China;
+//! documents in `assets/`: the saved listing page gives 12 profiles (Beijing, Hangzhou, Chengdu and Shenzhen in China;
 //! Namyangju in the Republic of Korea; Villa María, Argentina; Contagem, Brazil; Sønderborg,
-//! Denmark; Dilijan, Armenia; Plovdiv, Bulgaria; Espoo, Finland; Cork, Ireland) and seed 000
-//! adds Chisinau, Republic of Moldova.
+//! Denmark; Dilijan, Armenia; Plovdiv, Bulgaria; Espoo, Finland; Cork, Ireland) and the municipality's news
+//! item adds Chisinau, Republic of Moldova.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -1,4 +1,4 @@
-//! Fuzzing the dataset loader inside `cargo test` (issue 5), for a bounded time: arbitrary
+//! Fuzzing the dataset loader inside `cargo test`, for a bounded time: arbitrary
 //! bytes, arbitrary text, and near-valid datasets (fields of the wrong type, random and
 //! hostile Unicode, missing fields, duplicate keys and members, truncation) never make
 //! `model::load::from_bytes` panic; every error is one line that starts with the file's name

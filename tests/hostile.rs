@@ -1,5 +1,5 @@
 //! A hostile dataset through every view of the explorer and every text output of the command
-//! line (issue 5, "Hostile text"). The data carries what an attacker or a bad scrape would:
+//! line. The data carries what an attacker or a bad scrape would:
 //! OSC 52 (write the clipboard), CSI 2J (clear the screen), the one-byte C1 CSI U+009B, bidi
 //! overrides and isolates, NUL, BEL, CR, a name of 400 chars, CJK, emoji joined with ZWJ,
 //! Arabic and combining marks.

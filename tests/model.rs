@@ -1,6 +1,6 @@
 //! The data model seen from outside: loading datasets, each loader error with what its one
 //! line must say, country canonicalisation, derived ids, and cluster inference on excerpts of
-//! the real profiles (seed 004), with expectations reasoned from the lexicon by hand.
+//! the real profiles (the saved listing page in `assets/`), with expectations reasoned from the lexicon by hand.
 
 use gnlc::error::Error;
 use gnlc::model::load::{from_bytes, from_path, from_str};
@@ -418,7 +418,7 @@ fn a_loaded_dataset_round_trips_through_its_json() {
     assert_eq!(load(&json), d);
 }
 
-// ---- cluster inference on the real profiles (excerpts of seed 004, verbatim) ----
+// ---- cluster inference on the real profiles (excerpts of the saved listing page, verbatim) ----
 
 fn infer(fields: &[(&str, &str)]) -> Vec<Cluster> {
     let mut member = serde_json::json!({"city": "X", "country": "Argentina"});

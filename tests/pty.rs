@@ -1,5 +1,5 @@
 //! The real `gnlc` binary in a pseudo-terminal (portable-pty), its screen read back through a
-//! terminal emulator (vt100). Follows the "done means" path, then checks that every
+//! terminal emulator (vt100). Follows a first session's path (open, filter, search, read a profile, quit), then checks that every
 //! exit path leaves the terminal as it was: normal screen, cursor shown, mouse capture off
 //! (both in the raw bytes and in the emulator's state) and echo and line mode back (the pty's
 //! termios).

@@ -1,5 +1,5 @@
-//! The query engine against a fixture of the twelve cities of the bundled listing (seed 004)
-//! plus Chisinau (seed 000), and against names whose folding changes their length.
+//! The query engine against a fixture of the twelve cities of the bundled listing page
+//! plus Chisinau (from the municipality's news item), and against names whose folding changes their length.
 //!
 //! Regions are given explicitly in the fixture (UNESCO's grouping of each country) and the
 //! clusters are made up for the tests, so every expected value below can be worked out by
@@ -398,7 +398,7 @@ fn first(query: &str) -> String {
 }
 
 #[test]
-fn the_issue_examples_rank_the_intended_city_first() {
+fn misspelt_and_abbreviated_names_rank_the_intended_city_first() {
     assert_eq!(first("vila maria"), "Villa María");
     assert_eq!(first("sonderborg"), "Sønderborg");
     assert_eq!(first("SHENZ"), "Shenzhen");

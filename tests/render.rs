@@ -1,6 +1,6 @@
-//! Rendering on ratatui's `TestBackend`: insta snapshots at the sizes the issue names, checks
-//! of what each screen must show (so a snapshot accepted by mistake still fails), styles
-//! without colour, the mouse, and a property test with hostile text at random sizes.
+//! Rendering on ratatui's `TestBackend`: insta snapshots at the usual terminal sizes (80x24,
+//! 100x30, 160x45), checks of what each screen must show (so a snapshot accepted by mistake
+//! still fails), styles without colour, the mouse, and a property test with hostile text at random sizes.
 
 mod common;
 
@@ -459,7 +459,7 @@ fn resizing_down_to_nothing_and_back_keeps_the_state() {
 
 // ---- hostile text at random sizes -------------------------------------------------------
 
-/// Characters from every script the issue names: controls, escape sequences, C1, bidi,
+/// Characters from every script hostile data brings: controls, escape sequences, C1, bidi,
 /// CJK, emoji, combining marks, Arabic.
 fn hostile_char() -> impl Strategy<Value = char> {
     prop_oneof![
@@ -577,7 +577,7 @@ proptest! {
 #[test]
 fn the_detail_view_shows_which_keywords_an_inferred_cluster_rests_on() {
     // The bundled Villa María profile states no clusters; its challenges list "Adult illiteracy"
-    // (seed 004), and `illiteracy` is a Literacy keyword of assets/cluster-lexicon.json.
+    // (the saved listing page), and `illiteracy` is a Literacy keyword of assets/cluster-lexicon.json.
     let mut app = App::new(Engine::new(Dataset::bundled()), Query::default());
     search(&mut app, "villa maria");
     app.update(Action::SearchSubmit);

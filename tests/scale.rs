@@ -1,4 +1,4 @@
-//! Size without quadratic slow-downs (issue 5): a member with a 10 MB vision loads, opens and
+//! Size without quadratic slow-downs: a member with a 10 MB vision loads, opens and
 //! scrolls; laying a profile out is linear in its length and done once, not at every frame;
 //! a dataset of about 100 MB loads and answers a query.
 //!

@@ -15,8 +15,7 @@
 //! when that pair repeats. About half the members state their clusters; the rest leave them
 //! for inference at load.
 
-use gnlc::model::{Cluster, Region};
-use serde::Serialize;
+use gnlc::model::{Award, Cluster, Coordinates, MemberRecord, Region};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -533,45 +532,6 @@ fn listed(rng: &mut Rng, city: &str, target: usize) -> String {
     text
 }
 
-/// A member as written in a dataset file.
-#[derive(Serialize)]
-pub struct SynthMember {
-    pub id: String,
-    pub city: String,
-    pub country: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub clusters: Option<Vec<&'static str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub joined: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tagline: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub vision: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub challenges: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub plan: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub awards: Vec<SynthAward>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub coordinates: Option<SynthCoordinates>,
-}
-
-#[derive(Serialize)]
-pub struct SynthAward {
-    pub year: u16,
-}
-
-#[derive(Serialize)]
-pub struct SynthCoordinates {
-    pub lat: f64,
-    pub lon: f64,
-}
-
 /// Generates members in order, keeping ids unique.
 pub struct Generator {
     seed: u64,
@@ -621,7 +581,7 @@ impl Generator {
     }
 
     /// The next full member.
-    pub fn next_member(&mut self) -> SynthMember {
+    pub fn next_member(&mut self) -> MemberRecord {
         let (city, country, region, mut rng) = self.next_place();
         let base = format!("{}-{}", gnlc::text::slug(&city), gnlc::text::slug(country));
         let count = self.ids.entry(base.clone()).or_insert(0);
@@ -634,12 +594,12 @@ impl Generator {
         // Unknown countries need a region; one known country in ten states it anyway, so
         // both paths of the loader run.
         let unknown = gnlc::model::countries::lookup(country).is_none();
-        let region = (rng.chance(10) || unknown).then(|| region.name());
+        let region = (rng.chance(10) || unknown).then(|| region.name().to_string());
         let clusters = rng.chance(50).then(|| {
             let n = 1 + rng.below(3);
-            let mut chosen: Vec<&'static str> = Vec::new();
+            let mut chosen: Vec<String> = Vec::new();
             for _ in 0..n {
-                let c = rng.pick(&Cluster::ALL).id();
+                let c = rng.pick(&Cluster::ALL).id().to_string();
                 if !chosen.contains(&c) {
                     chosen.push(c);
                 }
@@ -671,20 +631,21 @@ impl Generator {
         };
         let joined = rng.chance(80).then(|| 2015 + rng.below(10) as u16);
         let awards = if rng.chance(3) {
-            vec![SynthAward {
+            vec![Award {
                 year: 2015 + rng.below(10) as u16,
+                source: None,
             }]
         } else {
             Vec::new()
         };
-        let coordinates = rng.chance(70).then(|| SynthCoordinates {
+        let coordinates = rng.chance(70).then(|| Coordinates {
             lat: f64::from(rng.below(170_000) as u32) / 1000.0 - 85.0,
             lon: f64::from(rng.below(360_000) as u32) / 1000.0 - 180.0,
         });
-        SynthMember {
-            id,
+        MemberRecord {
+            id: Some(id),
             city,
-            country,
+            country: country.to_string(),
             region,
             clusters,
             joined,
@@ -695,6 +656,7 @@ impl Generator {
             plan,
             awards,
             coordinates,
+            ..MemberRecord::default()
         }
     }
 }

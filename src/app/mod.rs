@@ -298,13 +298,4 @@ impl App {
     pub fn total(&self) -> usize {
         self.engine.dataset().members.len()
     }
-
-    /// The cities currently listed, in order.
-    pub fn listed_cities(&self) -> Vec<&str> {
-        self.results
-            .hits
-            .iter()
-            .map(|h| self.engine.member(h.member).city.as_str())
-            .collect()
-    }
 }

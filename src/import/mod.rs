@@ -4,18 +4,21 @@
 //! a [`Problem`] (with the record's line number) for each record it could not. I/O stays at the
 //! edge, in [`run`] (read the files, report, write atomically).
 //!
+//! Members are written as [`MemberRecord`]s, the one dataset schema. Only facts the page gives
+//! are set: `id` is left to the loader (derived from city and country), and so are `clusters`:
+//! the loader infers them from the text and marks them as inferred, so nothing here can pass
+//! an inference off as UNESCO's word.
+//!
 //! One job per module:
 //! - `page`: lines, the record marker, record blocks past the site chrome, the country line;
 //! - `record`: a record body into tagline, summary and the three sections;
 //! - `headings`: the section heading variants, glued or on their own lines;
 //! - `lists`: bullets and glued lists into `- ` items, only where sure;
-//! - `output`: the dataset JSON shapes (the public field names);
 //! - `write`: the atomic, no-clobber file write;
 //! - `run`: the command's whole flow.
 
 mod headings;
 pub mod lists;
-pub mod output;
 mod page;
 pub mod record;
 mod run;
@@ -23,30 +26,23 @@ pub mod write;
 
 pub use run::{ImportSummary, run};
 
-use crate::model::Region;
+use crate::model::MemberRecord;
 
 /// What the parser made of a page: the members it read and the records it could not read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportReport {
     pub members: Vec<ImportedMember>,
     pub problems: Vec<Problem>,
 }
 
-/// One member read from a listing page. Text fields are plain text; list items are lines
-/// starting with `- `.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One member read from a listing page, as the dataset file will hold it: city, the canonical
+/// country name (`countries::lookup`), its UNESCO region, and the text fields (plain text; list
+/// items are lines starting with `- `).
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImportedMember {
     /// The line of the record's marker (1-based).
     pub line: usize,
-    pub city: String,
-    /// The canonical country name (`countries::lookup`).
-    pub country: String,
-    pub region: Region,
-    pub tagline: Option<String>,
-    pub summary: Option<String>,
-    pub vision: Option<String>,
-    pub challenges: Option<String>,
-    pub plan: Option<String>,
+    pub record: MemberRecord,
 }
 
 /// A record that could not be imported, or a page with no records.
@@ -124,17 +120,14 @@ fn parse_block(block: &page::Block<'_>) -> Result<ImportedMember, String> {
         .iter()
         .map(|l| l.text)
         .collect();
-    let profile = record::split(&body);
     Ok(ImportedMember {
         line: block.marker_line,
-        city,
-        country: country.to_string(),
-        region,
-        tagline: profile.tagline,
-        summary: profile.summary,
-        vision: profile.vision,
-        challenges: profile.challenges,
-        plan: profile.plan,
+        record: MemberRecord {
+            city,
+            country: country.to_string(),
+            region: Some(region.name().to_string()),
+            ..record::split(&body)
+        },
     })
 }
 

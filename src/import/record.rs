@@ -1,5 +1,5 @@
-//! One record's body (the lines between its city and its country) into a profile: tagline,
-//! summary (the intro before the first section) and the three sections.
+//! One record's body (the lines between its city and its country) into the text fields of a
+//! member record: tagline, summary (the intro before the first section) and the three sections.
 //!
 //! The tagline is either a line of its own (a short first line followed by more text, with
 //! nothing glued to it), or glued to the intro, as in the scraped listing:
@@ -8,17 +8,7 @@
 //! names such as `McAllen` or `eLearning` (a one-letter, or capitalised two-letter, start).
 
 use super::{headings, lists};
-use crate::model::Section;
-
-/// The text parts of one profile; `None` where the record has nothing.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Profile {
-    pub tagline: Option<String>,
-    pub summary: Option<String>,
-    pub vision: Option<String>,
-    pub challenges: Option<String>,
-    pub plan: Option<String>,
-}
+use crate::model::{MemberRecord, Section};
 
 /// The longest line still taken for a tagline of its own.
 const MAX_TAGLINE_WORDS: usize = 25;
@@ -26,15 +16,16 @@ const MAX_TAGLINE_WORDS: usize = 25;
 /// The longest first sentence still taken for a tagline when the page kept full stops.
 const MAX_SENTENCE_TAGLINE_WORDS: usize = 15;
 
-/// Splits a record body (its lines, without line endings) into a profile.
-pub fn split(body: &[&str]) -> Profile {
+/// Splits a record body (its lines, without line endings) into a member record with only its
+/// text fields set (`None` where the record has nothing); the caller adds city and country.
+pub fn split(body: &[&str]) -> MemberRecord {
     let lines: Vec<&str> = body
         .iter()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty())
         .collect();
     let Some(&first) = lines.first() else {
-        return Profile::default();
+        return MemberRecord::default();
     };
     let (tagline, rest) = split_tagline(first, &lines);
     let mut profile = split_sections(&rest);
@@ -135,7 +126,7 @@ fn clean_tagline(tagline: &str) -> String {
 
 /// Splits the text after the tagline at its section headings. The first heading of each kind
 /// opens that section; the text before the first heading is the summary.
-fn split_sections(text: &str) -> Profile {
+fn split_sections(text: &str) -> MemberRecord {
     let mut chosen: Vec<headings::Heading> = Vec::new();
     for heading in headings::find(text) {
         if !chosen.iter().any(|h| h.section == heading.section) {
@@ -143,9 +134,9 @@ fn split_sections(text: &str) -> Profile {
         }
     }
     let summary_end = chosen.first().map_or(text.len(), |h| h.start);
-    let mut profile = Profile {
+    let mut profile = MemberRecord {
         summary: lists::format(&text[..summary_end]),
-        ..Profile::default()
+        ..MemberRecord::default()
     };
     for (k, heading) in chosen.iter().enumerate() {
         let end = chosen.get(k + 1).map_or(text.len(), |next| next.start);

@@ -1,10 +1,9 @@
 //! The whole `gnlc import FILE... [-o OUT] [--force]` flow, minus argument parsing: read the
 //! pages, report what could not be read, write a dataset that is proved to load back.
 
-use super::output::{DatasetFile, MemberFile};
 use super::{parse_listing, write};
 use crate::error::{Error, Result};
-use crate::model::{Member, load};
+use crate::model::{DatasetRecord, Member, MemberRecord, load};
 use crate::text::sanitize_line;
 use std::collections::HashMap;
 use std::io::Write;
@@ -79,7 +78,7 @@ pub fn run(
             sanitize_line(&names.join(", "))
         )));
     }
-    let dataset = DatasetFile::new(
+    let dataset = DatasetRecord::new(
         format!(
             "Imported by gnlc import from UNESCO learning-city listing pages: {}",
             names.join(", ")
@@ -108,7 +107,7 @@ pub fn run(
 
 /// Gathers members across pages, skipping repeats, and reports problems as it goes.
 struct Collector<'a> {
-    members: Vec<MemberFile>,
+    members: Vec<MemberRecord>,
     /// Member id → where it was first read (`FILE:LINE`).
     first_seen: HashMap<String, String>,
     problems: usize,
@@ -135,24 +134,25 @@ impl Collector<'_> {
             self.report(name, problem.line, &problem.message);
         }
         for member in &parsed.members {
-            let id = Member::derive_id(&member.city, &member.country);
+            let record = &member.record;
+            let id = Member::derive_id(&record.city, &record.country);
             if let Some(first) = self.first_seen.get(&id) {
                 let message = format!(
                     "record `{}` ({}) repeats the one at {first}; skipped",
-                    member.city, member.country
+                    record.city, record.country
                 );
                 self.report(name, member.line, &message);
                 continue;
             }
             self.first_seen
                 .insert(id, format!("{name}:{}", member.line));
-            self.members.push(MemberFile::from_imported(
-                member,
-                format!(
+            self.members.push(MemberRecord {
+                source: Some(format!(
                     "UNESCO learning-city listing page {name}, line {}",
                     member.line
-                ),
-            ));
+                )),
+                ..record.clone()
+            });
         }
     }
 }

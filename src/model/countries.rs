@@ -1,14 +1,15 @@
 //! The UNESCO region of every member state, and the spellings of country names that UNESCO's
 //! own pages use, canonicalised to the names of the listing's country facet.
 //!
-//! UNESCO regions are not continents: see `../shared/design/DATA.md`. This table is the one
+//! UNESCO regions are not continents (Morocco is in the Arab States, Türkiye in Europe and North
+//! America). This table is the one
 //! place that knows which country is in which region and how each country may be spelled.
 //!
 //! The regions follow UNESCO's grouping of member states for its regional activities: the
 //! Arab States include Sudan, Mauritania, Somalia and Djibouti (Comoros is in Africa); Israel,
 //! Türkiye, Cyprus and the South Caucasus are Europe and North America; Central Asia, Iran and
 //! Afghanistan are Asia and the Pacific. Canonical names are spelled as UNESCO's listing facet
-//! spells them (seed 004: "Iran (Islamic Republic of)", "Türkiye", "Viet Nam", ...); countries
+//! spells them (the saved listing page in `assets/`: "Iran (Islamic Republic of)", "Türkiye", "Viet Nam", ...); countries
 //! not in that facet are spelled as UNESCO's list of member states spells them.
 //!
 //! Lookups compare a key that ignores case, accents, punctuation, white space, `&` versus
@@ -526,8 +527,8 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    /// The countries of the listing's country facet, copied from seed 004. DATA.md says 66,
-    /// but the facet in the seed lists 64 (counted between "Clear all filters" and "Africa").
+    /// The countries of the listing's country facet, copied from the saved listing page in
+    /// `assets/`. The page's heading counts 66, but its facet lists 64 (counted between "Clear all filters" and "Africa").
     const FACET: [&str; 64] = [
         "Afghanistan",
         "Algeria",

@@ -2,85 +2,13 @@
 //!
 //! Parsing goes through `serde_path_to_error`, so a wrong type names its path
 //! (`members[3].tagline`) as well as the line and column `serde_json` reports. Semantic checks
-//! (unknown region, duplicate member...) run after parsing, on the loose `Raw*` shapes, and
-//! name the member by index and city.
+//! (unknown region, duplicate member...) run after parsing, on the loose records of
+//! [`super::schema`], and name the member by index and city.
 
-use super::{
-    Award, Cluster, ClusterBasis, Coordinates, Dataset, Member, Region, SCHEMA_VERSION, clusters,
-    countries,
-};
+use super::schema::{DatasetRecord, MemberRecord};
+use super::{Cluster, ClusterBasis, Dataset, Member, Region, SCHEMA_VERSION, clusters, countries};
 use crate::error::{Error, Place, Result};
-use serde::Deserialize;
 use std::collections::HashMap;
-
-/// A dataset as written in a file, before validation.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDataset {
-    #[serde(default)]
-    schema_version: Option<u32>,
-    #[serde(default)]
-    source: Option<String>,
-    members: Vec<ObjectOnly<RawMember>>,
-}
-
-/// A member must be a JSON object: serde's derive would also accept `["Cork", "Ireland"]` as a
-/// member, by position, which no one writes on purpose.
-#[derive(Debug)]
-struct ObjectOnly<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
-            type Value = ObjectOnly<T>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a member object with `city` and `country`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<Self::Value, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
-            }
-        }
-        deserializer.deserialize_map(Visitor(std::marker::PhantomData))
-    }
-}
-
-/// A member as written in a file: only `city` and `country` are required.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMember {
-    city: String,
-    country: String,
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    region: Option<String>,
-    #[serde(default)]
-    clusters: Option<Vec<String>>,
-    #[serde(default)]
-    cluster_basis: Option<ClusterBasis>,
-    #[serde(default)]
-    joined: Option<u16>,
-    #[serde(default)]
-    tagline: Option<String>,
-    #[serde(default)]
-    summary: Option<String>,
-    #[serde(default)]
-    vision: Option<String>,
-    #[serde(default)]
-    challenges: Option<String>,
-    #[serde(default)]
-    plan: Option<String>,
-    #[serde(default)]
-    awards: Vec<Award>,
-    #[serde(default)]
-    coordinates: Option<Coordinates>,
-    #[serde(default)]
-    source: Option<String>,
-}
 
 /// Reads and validates the dataset file at `path`.
 pub fn from_path(path: &str) -> Result<Dataset> {
@@ -155,14 +83,14 @@ pub fn from_str(text: &str, name: &str) -> Result<Dataset> {
     resolve(raw, name)
 }
 
-fn parse(text: &str, name: &str) -> Result<RawDataset> {
+fn parse(text: &str, name: &str) -> Result<DatasetRecord> {
     // The fast path: plain serde_json. Only a file that fails is parsed again with
     // serde_path_to_error, whose path tracking costs about a tenth of a large load.
-    if let Ok(raw) = serde_json::from_str::<RawDataset>(text) {
+    if let Ok(raw) = serde_json::from_str::<DatasetRecord>(text) {
         return Ok(raw);
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let raw: RawDataset = match serde_path_to_error::deserialize(&mut de) {
+    let raw: DatasetRecord = match serde_path_to_error::deserialize(&mut de) {
         Ok(raw) => raw,
         Err(err) => return Err(parse_error(text, name, &err)),
     };
@@ -272,7 +200,7 @@ fn member_place(name: &str, index: usize, city: &str, field: Option<&str>) -> Pl
     }
 }
 
-fn resolve(raw: RawDataset, name: &str) -> Result<Dataset> {
+fn resolve(raw: DatasetRecord, name: &str) -> Result<Dataset> {
     let schema_version = raw.schema_version.unwrap_or(SCHEMA_VERSION);
     if schema_version > SCHEMA_VERSION {
         return Err(Error::data(
@@ -333,18 +261,18 @@ fn resolve(raw: RawDataset, name: &str) -> Result<Dataset> {
 
 /// Members resolved (and their clusters inferred) on every core for a large dataset: the
 /// inference reads all the profile text, a third of a 100k-member load. Results stay in order.
-fn resolve_members(raw: Vec<ObjectOnly<RawMember>>, name: &str) -> Vec<Result<Member>> {
+fn resolve_members(raw: Vec<MemberRecord>, name: &str) -> Vec<Result<Member>> {
     const PARALLEL_FROM: usize = 4096;
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if raw.len() < PARALLEL_FROM || threads < 2 {
         return raw
             .into_iter()
             .enumerate()
-            .map(|(index, ObjectOnly(m))| resolve_member(m, index, name))
+            .map(|(index, m)| resolve_member(m, index, name))
             .collect();
     }
     let chunk = raw.len().div_ceil(threads);
-    let mut chunks: Vec<(usize, Vec<ObjectOnly<RawMember>>)> = Vec::with_capacity(threads);
+    let mut chunks: Vec<(usize, Vec<MemberRecord>)> = Vec::with_capacity(threads);
     let mut rest = raw;
     let mut offset = 0;
     while !rest.is_empty() {
@@ -361,7 +289,7 @@ fn resolve_members(raw: Vec<ObjectOnly<RawMember>>, name: &str) -> Vec<Result<Me
                 scope.spawn(move || {
                     part.into_iter()
                         .enumerate()
-                        .map(|(i, ObjectOnly(m))| resolve_member(m, offset + i, name))
+                        .map(|(i, m)| resolve_member(m, offset + i, name))
                         .collect::<Vec<_>>()
                 })
             })
@@ -381,7 +309,7 @@ fn non_blank(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
 
-fn resolve_member(raw: RawMember, index: usize, name: &str) -> Result<Member> {
+fn resolve_member(raw: MemberRecord, index: usize, name: &str) -> Result<Member> {
     let city = raw.city.trim().to_string();
     if city.is_empty() {
         return Err(Error::data(

@@ -1,14 +1,16 @@
 //! The member data model: what a learning city is to this program, and the public dataset
 //! format (`gnlc list --format json` prints members with exactly these field names).
 //!
-//! A dataset file is deserialised into loose `Raw*` shapes (see [`load`]), then resolved and
-//! validated into these strict types: every [`Member`] has an id, a UNESCO region, at least
+//! A dataset file is deserialised into the loose records of [`schema`] (the one definition of
+//! the file format), then resolved and validated by [`load`] into these strict types: every [`Member`] has an id, a UNESCO region, at least
 //! the clusters that were stated or inferred, and says which of the two it was.
 
-pub mod bundle;
 pub mod clusters;
 pub mod countries;
 pub mod load;
+pub mod schema;
+
+pub use schema::{DatasetRecord, MemberRecord};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -204,15 +206,6 @@ impl Section {
             Section::Plan => "Plan and implementation",
         }
     }
-
-    /// The field name in the dataset format.
-    pub fn field(self) -> &'static str {
-        match self {
-            Section::Vision => "vision",
-            Section::Challenges => "challenges",
-            Section::Plan => "plan",
-        }
-    }
 }
 
 /// A member city of the network, resolved and validated.
@@ -270,6 +263,12 @@ impl Member {
 /// The current version of the dataset format.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The bundled dataset, as `gnlc::bundle::build` makes it from the sources in `assets/`.
+pub const BUNDLED_JSON: &str = include_str!("../../assets/gnlc.json");
+
+/// How errors and the status bar refer to the bundled dataset.
+pub const BUNDLED_NAME: &str = "<bundled dataset>";
+
 /// A loaded, validated dataset.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
@@ -285,7 +284,7 @@ impl Dataset {
     /// # Panics
     /// Never in a released build: a test loads the bundled dataset, so an invalid one fails CI.
     pub fn bundled() -> Dataset {
-        load::from_str(bundle::BUNDLED_JSON, bundle::BUNDLED_NAME)
+        load::from_str(BUNDLED_JSON, BUNDLED_NAME)
             .unwrap_or_else(|e| panic!("the bundled dataset is invalid (a build error): {e}"))
     }
 

@@ -15,7 +15,7 @@
 //! other member-city names, both put the same city first for `vilamaria`, `nmyngj`, `plvdv`,
 //! `sj`, `lim`, `kr`, `mxc`, `sdm`, `jj`; they differed only on `san`, where clangd put
 //! `Sanya` above `San José` (skim ties them, names decide). Skim won on the rest: it is
-//! fzf's ranking (what users of fzf expect, and what issue 6 compares against) and it reuses
+//! fzf's ranking (what users of fzf expect, and what PERFORMANCE.md compares against) and it reuses
 //! per-thread scratch buffers where clangd allocates its matrix on every call. Both inputs
 //! are already folded, so the scorer runs case-sensitive (no per-char case work).
 //!
@@ -220,10 +220,10 @@ fn in_place_bonus(prev: Option<char>) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::fold::FoldedName;
+    use crate::query::fold::tests::one;
 
     fn accepts(pattern: &str, name: &str) -> bool {
-        Matcher::accepts(&Pattern::parse(pattern), FoldedName::new(name).view())
+        Matcher::accepts(&Pattern::parse(pattern), one(name).get(0))
     }
 
     #[test]
@@ -259,8 +259,8 @@ mod tests {
     #[test]
     fn exact_terms_score_like_a_consecutive_run() {
         let matcher = Matcher::default();
-        let folded = FoldedName::new("Cork");
-        let name = folded.view();
+        let folded = one("Cork");
+        let name = folded.get(0);
         let mut positions = Vec::new();
         let exact = matcher.score(&Pattern::parse("'cork"), name, &mut positions);
         assert_eq!(positions, vec![0, 1, 2, 3]);

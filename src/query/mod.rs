@@ -87,8 +87,6 @@ pub struct Engine {
     dataset: Dataset,
     /// Member indices in scan order: by folded city name, then city, then index.
     order: Vec<u32>,
-    /// `rank[member]` is the member's position in `order`.
-    rank: Vec<u32>,
     /// Folded names, by scan position.
     names: FoldedNames,
     /// Facet values, by scan position.
@@ -129,10 +127,8 @@ impl Engine {
                 .then_with(|| members[a as usize].city.cmp(&members[b as usize].city))
                 .then(a.cmp(&b))
         });
-        let mut rank = vec![0; members.len()];
         let mut names = FoldedNames::default();
-        for (position, &member) in order.iter().enumerate() {
-            rank[member as usize] = position as u32;
+        for &member in &order {
             if let Some(name) = folded[member as usize].take() {
                 names.push(name);
             }
@@ -141,7 +137,6 @@ impl Engine {
         Engine {
             dataset,
             order,
-            rank,
             names,
             facets,
         }
@@ -161,12 +156,6 @@ impl Engine {
     /// `FacetCounts::countries`.
     pub fn countries(&self) -> &[String] {
         self.facets.countries()
-    }
-
-    /// The folded form of member `index`'s city name, as the search sees it.
-    pub fn folded_name(&self, index: usize) -> Option<&str> {
-        let position = *self.rank.get(index)?;
-        Some(self.names.get(position as usize).text())
     }
 
     /// Runs a query: hits ranked by score (ties alphabetical by folded name, then city, then
@@ -364,12 +353,5 @@ mod tests {
                 assert_eq!(engine.facets.counts(&par_tally), expected);
             }
         }
-    }
-
-    #[test]
-    fn folded_names_are_found_by_member_index() {
-        let engine = engine();
-        assert_eq!(engine.folded_name(2), Some("strasse 2"));
-        assert_eq!(engine.folded_name(300), None);
     }
 }

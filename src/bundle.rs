@@ -1,5 +1,5 @@
-//! The dataset bundled into the binary, so an installed `gnlc` needs no files, and how it is
-//! built from the source texts in `assets/`.
+//! How the dataset bundled into the binary (so an installed `gnlc` needs no files) is built
+//! from the source texts in `assets/`.
 //!
 //! `assets/gnlc.json` is generated, never edited by hand: [`build`] imports the saved UNESCO
 //! listing page with the same parser as `gnlc import`, adds Chisinau from its hand-written entry
@@ -8,30 +8,24 @@
 //! `cargo run --example build_bundle`; `tests/bundle.rs` fails when the file and `build()`
 //! differ.
 //!
-//! The model depends on the importer here (and only here) because the bundle *is* an import.
+//! This module sits above both `import` and `model` because the bundle *is* an import: the
+//! model only embeds the built file (`model::BUNDLED_JSON`), so neither depends on the other
+//! through it.
 
 use crate::error::{Error, Place, Result};
-use crate::import::output::{DatasetFile, MemberFile};
-use crate::model::{Award, Coordinates, countries};
+use crate::model::{Award, Coordinates, DatasetRecord, MemberRecord, countries};
 use crate::text::fold;
-use serde::Deserialize;
 
-/// The bundled dataset, built from the texts in `assets/`.
-pub const BUNDLED_JSON: &str = include_str!("../../assets/gnlc.json");
-
-/// How errors and the status bar refer to the bundled dataset.
-pub const BUNDLED_NAME: &str = "<bundled dataset>";
-
-/// The saved UNESCO listing page (seed 004) and its path in the repository.
+/// The saved UNESCO listing page and its path in the repository.
 pub const LISTING_TEXT: &str =
-    include_str!("../../assets/unesco-learning-cities-listing-2021-11-10.txt");
+    include_str!("../assets/unesco-learning-cities-listing-2021-11-10.txt");
 pub const LISTING_PATH: &str = "assets/unesco-learning-cities-listing-2021-11-10.txt";
 
-const CHISINAU_JSON: &str = include_str!("../../assets/chisinau.json");
+const CHISINAU_JSON: &str = include_str!("../assets/chisinau.json");
 const CHISINAU_PATH: &str = "assets/chisinau.json";
-const AWARDS_TSV: &str = include_str!("../../assets/awards.tsv");
+const AWARDS_TSV: &str = include_str!("../assets/awards.tsv");
 const AWARDS_PATH: &str = "assets/awards.tsv";
-const COORDINATES_TSV: &str = include_str!("../../assets/coordinates.tsv");
+const COORDINATES_TSV: &str = include_str!("../assets/coordinates.tsv");
 const COORDINATES_PATH: &str = "assets/coordinates.tsv";
 
 /// Where the bundled data comes from, in words (the dataset's `source`).
@@ -42,37 +36,22 @@ imported with gnlc import from assets/unesco-learning-cities-listing-2021-11-10.
 Learning City Award years from assets/awards.tsv (source per award); coordinates from \
 assets/coordinates.tsv (general knowledge, two decimals).";
 
-/// Chisinau's hand-written entry.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExtraMember {
-    city: String,
-    country: String,
-    #[serde(default)]
-    joined: Option<u16>,
-    #[serde(default)]
-    summary: Option<String>,
-    source: String,
-}
-
 /// Builds the bundled dataset JSON from `assets/` (what `assets/gnlc.json` must contain).
 pub fn build() -> Result<String> {
     let report = crate::import::parse_listing(LISTING_TEXT);
     if let Some(problem) = report.problems.first() {
         return Err(data_error(LISTING_PATH, problem.line, &problem.message));
     }
-    let mut members: Vec<MemberFile> = report
+    let mut members: Vec<MemberRecord> = report
         .members
         .iter()
-        .map(|m| {
-            MemberFile::from_imported(
-                m,
-                format!(
-                    "UNESCO learning-city profile, learning-cities dataset listing on unesco.org \
-                     (November 10, 2021); {LISTING_PATH}, line {}",
-                    m.line
-                ),
-            )
+        .map(|m| MemberRecord {
+            source: Some(format!(
+                "UNESCO learning-city profile, learning-cities dataset listing on unesco.org \
+                 (November 10, 2021); {LISTING_PATH}, line {}",
+                m.line
+            )),
+            ..m.record.clone()
         })
         .collect();
     members.push(chisinau()?);
@@ -91,7 +70,7 @@ pub fn build() -> Result<String> {
             .find(|(c, _)| *c == city)
             .map(|(_, coordinates)| *coordinates);
     }
-    DatasetFile::new(SOURCE_NOTE.to_string(), members).to_json()
+    DatasetRecord::new(SOURCE_NOTE.to_string(), members).to_json()
 }
 
 fn data_error(path: &str, line: usize, message: &str) -> Error {
@@ -105,20 +84,15 @@ fn data_error(path: &str, line: usize, message: &str) -> Error {
     )
 }
 
-fn chisinau() -> Result<MemberFile> {
-    let extra: ExtraMember = serde_json::from_str(CHISINAU_JSON)
+/// Chisinau's hand-written entry, a member record without region (looked up here).
+fn chisinau() -> Result<MemberRecord> {
+    let mut member: MemberRecord = serde_json::from_str(CHISINAU_JSON)
         .map_err(|e| data_error(CHISINAU_PATH, e.line(), &e.to_string()))?;
-    let (country, region) = countries::lookup(&extra.country)
+    let (country, region) = countries::lookup(&member.country)
         .ok_or_else(|| data_error(CHISINAU_PATH, 1, "unknown country"))?;
-    Ok(MemberFile {
-        city: extra.city,
-        country: country.to_string(),
-        region: region.name().to_string(),
-        joined: extra.joined,
-        summary: extra.summary,
-        source: Some(extra.source),
-        ..MemberFile::default()
-    })
+    member.country = country.to_string();
+    member.region = Some(region.name().to_string());
+    Ok(member)
 }
 
 /// The data rows of a TSV file with the given header, split into fields, with line numbers.
