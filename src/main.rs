@@ -24,9 +24,7 @@ fn main() {
     });
     if let Err(error) = result {
         // `gnlc list | head` closes the pipe early: that is the reader's choice, not an error.
-        if let gnlc::error::Error::Io { message, .. } = &error
-            && message.contains("Broken pipe")
-        {
+        if let gnlc::error::Error::ClosedPipe { .. } = error {
             std::process::exit(0);
         }
         drop(out);
