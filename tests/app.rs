@@ -415,7 +415,11 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
                         == Some(binding.action)
             })
         });
-        assert!(reachable, "binding {:?} is never reachable", binding.label);
+        assert!(
+            reachable,
+            "binding {:?} is never reachable",
+            binding.label()
+        );
     }
 }
 
@@ -447,4 +451,40 @@ fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
             .iter()
             .all(|r| r.label != "Japan")
     );
+}
+
+#[test]
+fn alt_is_not_a_plain_key() {
+    let mut app = common::app();
+    // Alt-q does not quit, from the list or anywhere.
+    press_with(&mut app, KeyCode::Char('q'), KeyModifiers::ALT);
+    assert!(!app.quit);
+    // Alt-b in the search box types nothing; a plain b does.
+    press(&mut app, KeyCode::Char('/'));
+    press_with(&mut app, KeyCode::Char('b'), KeyModifiers::ALT);
+    assert_eq!(app.query().text, "");
+    press(&mut app, KeyCode::Char('b'));
+    assert_eq!(app.query().text, "b");
+    // Alt with Enter or Esc is no binding either.
+    press_with(&mut app, KeyCode::Esc, KeyModifiers::ALT);
+    assert_eq!(app.mode(), Mode::Search);
+}
+
+#[test]
+fn key_labels_are_derived_from_the_bound_keys() {
+    // Every key of a binding is named in its label, in order, and nothing else is.
+    let label = |code: KeyCode, ctrl: bool| keymap::Key { code, ctrl }.label();
+    assert_eq!(label(KeyCode::Char('c'), true), "Ctrl-C");
+    assert_eq!(label(KeyCode::Char(' '), false), "Space");
+    assert_eq!(label(KeyCode::BackTab, false), "Shift-Tab");
+    assert_eq!(label(KeyCode::PageDown, false), "PgDn");
+    for binding in keymap::BINDINGS {
+        let names: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+        assert_eq!(binding.label(), names.join(" "));
+    }
+    let quit = keymap::BINDINGS
+        .iter()
+        .find(|b| b.action == Action::Quit && !b.keys[0].ctrl)
+        .expect("q quits");
+    assert_eq!(quit.label(), "q");
 }

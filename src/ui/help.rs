@@ -28,7 +28,7 @@ pub fn lines(width: usize, theme: Theme) -> Vec<Line<'static>> {
             theme.heading(),
         ));
         for b in rows {
-            let key = format!("{:<KEY_WIDTH$}", b.label);
+            let key = format!("{:<KEY_WIDTH$}", b.label());
             let help_room = width.saturating_sub(KEY_WIDTH + 1);
             for (i, text) in wrap::wrap(b.help, help_room).into_iter().enumerate() {
                 let first = if i == 0 {
