@@ -98,6 +98,8 @@ impl Error {
     }
 }
 
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
 #[cfg(test)]
 mod tests {
     use super::Error;
@@ -119,4 +121,3 @@ mod tests {
     }
 }
 
-pub type Result<T, E = Error> = std::result::Result<T, E>;
