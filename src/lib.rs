@@ -16,6 +16,7 @@ pub mod cli;
 pub mod error;
 pub mod import;
 pub mod model;
+pub mod profile;
 pub mod query;
 pub mod text;
 pub mod tui;

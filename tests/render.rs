@@ -265,7 +265,7 @@ fn inferred_clusters_are_labelled_and_a_member_without_sections_says_so() {
         "{text}"
     );
     assert!(!text.contains("not stated by UNESCO"), "{text}");
-    assert!(text.contains("no vision, challenges or plan"), "{text}");
+    assert!(text.contains(gnlc::profile::NO_SECTIONS), "{text}");
     assert!(text.contains("Joined: 2020"), "{text}");
     assert!(text.contains(" all "), "the whole profile fits: {text}");
 }
@@ -585,7 +585,7 @@ fn the_detail_view_shows_which_keywords_an_inferred_cluster_rests_on() {
     assert_eq!(member.city, "Villa María");
     assert_eq!(member.cluster_basis, ClusterBasis::Inferred);
     let text = screen(&draw(&mut app, 160, 45));
-    assert!(text.contains("inferred from profile text"), "{text}");
+    assert!(text.contains("inferred from the profile text"), "{text}");
     let literacy = text
         .lines()
         .find(|l| l.contains("Literacy — matched:"))
