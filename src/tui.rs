@@ -34,6 +34,7 @@
 
 use crate::app::{App, keymap};
 use crate::error::{Error, Result};
+use crate::ui::Explorer;
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
@@ -99,7 +100,7 @@ pub fn run(app: App, options: Options) -> Result<i32> {
     let spawned = std::thread::Builder::new()
         .name("explorer".into())
         .spawn(move || {
-            let mut app = app;
+            let mut app = Explorer::new(app);
             let result = {
                 let _guard = Guard;
                 enter(options.mouse).and_then(|()| event_loop(&mut app, options, &loop_signal))
@@ -202,11 +203,11 @@ fn install_panic_hook() {
     });
 }
 
-fn event_loop(app: &mut App, options: Options, signal: &AtomicUsize) -> io::Result<()> {
+fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let signalled = || signal.load(Ordering::SeqCst) != 0;
     loop {
-        terminal.draw(|frame| crate::ui::render(frame, app))?;
+        terminal.draw(|frame| app.draw(frame))?;
         test_trigger()?;
         if app.quit || signalled() {
             return Ok(());
@@ -228,7 +229,7 @@ fn event_loop(app: &mut App, options: Options, signal: &AtomicUsize) -> io::Resu
 }
 
 /// Turns one terminal event into an action and applies it.
-fn handle(app: &mut App, options: Options, event: &Event) {
+fn handle(app: &mut Explorer, options: Options, event: &Event) {
     let action = match event {
         Event::Key(key) => keymap::action_for(app.mode(), *key),
         Event::Mouse(mouse) if options.mouse => {

@@ -5,8 +5,9 @@
 //! The text is laid out here, at the view's width, so the lines where the sections start are
 //! known and `1`/`2`/`3` can jump to them (the jump is resolved at draw time for that reason).
 
+use super::{MouseArea, Target, ViewState};
 use super::{theme::Theme, wrap};
-use crate::app::{App, MouseArea, Target};
+use crate::app::App;
 use crate::model::{Member, Section};
 use crate::profile::{self, Block as Part};
 use crate::text::{sanitize, sanitize_line};
@@ -105,9 +106,9 @@ pub fn document(member: &Member, width: usize, theme: Theme) -> Document {
 /// Draws the detail view of the selected city in `area`.
 ///
 /// The profile is laid out only when the member, the width or the colour changed since the
-/// last frame (see `app::DetailLayout`); a frame then costs the visible lines, whatever the
+/// last frame (see `ui::view::DetailLayout`); a frame then costs the visible lines, whatever the
 /// profile's length.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, theme: Theme) {
     let Some(index) = app.selected_hit().map(|h| h.member) else {
         return;
     };
@@ -128,31 +129,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         )
     };
     let key = (index, width, app.color);
-    if app.detail_layout.key != Some(key) {
+    if view.detail_layout.key != Some(key) {
         let doc = document(app.engine().member(index), width, theme);
-        let layout = &mut app.detail_layout;
+        let layout = &mut view.detail_layout;
         layout.key = Some(key);
         layout.lines = doc.lines;
         layout.sections = doc.sections;
         layout.computed += 1;
     }
-    let layout = &app.detail_layout;
+    let layout = &view.detail_layout;
     let len = layout.lines.len();
-    let Some(state) = app.detail.as_mut() else {
-        return;
-    };
-    if let Some(section) = state.jump.take() {
+    let state = &mut view.detail;
+    if let Some(section) = view.jump.take() {
         let index = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
         if let Some(line) = layout.sections[index] {
-            state.scroll = line;
+            state.offset = line;
         }
     }
     // Scrolling may go past the last full page as far as the last section's heading, so
     // that every section can be jumped to with its heading on the first line.
     let last_heading = layout.sections.iter().flatten().max().copied().unwrap_or(0);
-    state.scroll = state.scroll.min(len.saturating_sub(rows).max(last_heading));
-    state.rows = rows;
-    let scroll = state.scroll;
+    state.clamp(rows, len.saturating_sub(rows).max(last_heading));
+    let scroll = state.offset;
     let position = if len <= rows {
         " all ".to_string()
     } else {
@@ -173,7 +171,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     let end = (scroll + rows).min(len);
     let visible = layout.lines.get(scroll..end).unwrap_or_default().to_vec();
     frame.render_widget(Paragraph::new(visible), inner);
-    app.mouse_areas.push(MouseArea {
+    view.mouse_areas.push(MouseArea {
         area: inner,
         target: Target::Detail,
     });
