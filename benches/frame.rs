@@ -11,6 +11,7 @@ mod common;
 use criterion::{Criterion, criterion_group, criterion_main};
 use gnlc::app::{Action, App};
 use gnlc::query::Query;
+use gnlc::ui::Explorer;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::time::Duration;
@@ -22,14 +23,14 @@ fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal")
 }
 
-fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App) {
+fn draw(terminal: &mut Terminal<TestBackend>, app: &mut Explorer) {
     terminal
-        .draw(|frame| gnlc::ui::render(frame, app))
+        .draw(|frame| app.draw(frame))
         .expect("a test terminal draws");
 }
 
 fn frame(c: &mut Criterion) {
-    let mut app = App::new(common::engine(common::LARGE), Query::default());
+    let mut app = Explorer::new(App::new(common::engine(common::LARGE), Query::default()));
     let mut term = terminal();
     let mut group = c.benchmark_group("frame_100k_160x45");
     group.sample_size(50);

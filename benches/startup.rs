@@ -14,6 +14,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use gnlc::app::App;
 use gnlc::model::Dataset;
 use gnlc::query::{Engine, Query};
+use gnlc::ui::Explorer;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -28,10 +29,10 @@ const HEIGHT: u16 = 45;
 
 fn first_frame() -> Terminal<TestBackend> {
     let engine = Engine::new(Dataset::bundled());
-    let mut app = App::new(engine, Query::default());
+    let mut app = Explorer::new(App::new(engine, Query::default()));
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
     terminal
-        .draw(|frame| gnlc::ui::render(frame, &mut app))
+        .draw(|frame| app.draw(frame))
         .expect("a test terminal draws");
     terminal
 }

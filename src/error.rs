@@ -46,6 +46,10 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("{}: {message}", crate::text::sanitize_line(path))]
     Io { path: String, message: String },
+    /// The reader of standard output went away (`gnlc list | head`): the reader's choice, not
+    /// a failure. Recognised by its `io::ErrorKind`, never by the words of the message.
+    #[error("{}: the reader closed the pipe", crate::text::sanitize_line(path))]
+    ClosedPipe { path: String },
     /// `gnlc import` found nothing it could import.
     #[error("{0}")]
     Import(String),
@@ -68,6 +72,11 @@ impl Error {
 
     /// An I/O error on `path`, worded for people ("No such file or directory").
     pub fn io(path: &str, err: &std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            return Error::ClosedPipe {
+                path: path.to_string(),
+            };
+        }
         let message = match err.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -90,3 +99,24 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+    use std::io;
+
+    #[test]
+    fn a_closed_pipe_is_known_by_its_kind_whatever_the_message_says() {
+        let worded = io::Error::new(io::ErrorKind::BrokenPipe, "Tuyau cassé");
+        assert!(matches!(
+            Error::io("<stdout>", &worded),
+            Error::ClosedPipe { .. }
+        ));
+        // The words alone do not make a closed pipe.
+        let lookalike = io::Error::other("Broken pipe (os error 32)");
+        assert!(matches!(
+            Error::io("<stdout>", &lookalike),
+            Error::Io { .. }
+        ));
+    }
+}

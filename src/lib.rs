@@ -3,9 +3,10 @@
 //! One library with a thin binary (`main.rs`). Data flows one way:
 //!
 //! ```text
-//! assets/ + --data file ──> model (load, validate) ──> query (facets + fuzzy) ──> app state ──> ui
+//! assets/ + --data file ──> model (load, validate) ──> query (facets + fuzzy) ──> app ──> ui
 //! raw listing text ──> import (parse) ──> model                                  ^
-//!                                   crossterm events ──> keymap ──> Action ──> update
+//!            crossterm events ──> keymap ──> Action ──> ui::ViewState::update ──> App::update
+//! member ──> profile (one document) ──> ui::detail, ui::preview, cli (gnlc show)
 //! ```
 //!
 //! `model::schema` is the one definition of the dataset file, read by `model::load` and
@@ -13,7 +14,10 @@
 //! texts with the importer, and `model` only embeds the built file.
 //!
 //! The command line (`cli`) and the terminal UI (`app`, `ui`, `tui`) share the same
-//! query engine, so the two can never disagree about which members match.
+//! query engine, so the two can never disagree about which members match, and the same
+//! profile document, so they word a profile the same way. `app` holds what the user chose,
+//! `ui::ViewState` what the screen measured. The library never ends the process: `main` does,
+//! with the status the library returns.
 
 pub mod app;
 pub mod bundle;
@@ -21,6 +25,7 @@ pub mod cli;
 pub mod error;
 pub mod import;
 pub mod model;
+pub mod profile;
 pub mod query;
 pub mod text;
 pub mod tui;

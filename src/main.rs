@@ -14,25 +14,33 @@ fn main() {
         Ok(cli) => cli,
         Err(error) => usage_error(&error),
     };
-    // Not `stdout().lock()`: the explorer's signal watchdog thread must be able to write the
-    // terminal-restore sequences while the main thread is stuck.
+    // Not `stdout().lock()`: the explorer draws from its own thread, and this thread must be
+    // able to write the terminal-restore sequences while that one is stuck.
     let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut err = std::io::stderr();
-    let result = gnlc::cli::run(cli, &mut out, &mut err).and_then(|()| {
+    let result = gnlc::cli::run(cli, &mut out, &mut err).and_then(|status| {
         out.flush()
             .map_err(|e| gnlc::error::Error::io("<stdout>", &e))
+            .map(|()| status)
     });
-    if let Err(error) = result {
-        // `gnlc list | head` closes the pipe early: that is the reader's choice, not an error.
-        if let gnlc::error::Error::Io { message, .. } = &error
-            && message.contains("Broken pipe")
-        {
-            std::process::exit(0);
-        }
-        drop(out);
-        let _ = writeln!(err, "gnlc: {error}");
-        std::process::exit(error.exit_code());
+    match result {
+        Ok(0) => {}
+        // The explorer ended by a signal: 128 + its number, as a shell reports it. Exiting
+        // here also ends the explorer's thread if it was stuck.
+        Ok(status) => std::process::exit(status),
+        Err(error) => fail(&error, out, err),
     }
+}
+
+/// Reports an error as one line on stderr and exits with its code.
+fn fail(error: &gnlc::error::Error, out: impl Write, mut err: std::io::Stderr) -> ! {
+    // `gnlc list | head` closes the pipe early: that is the reader's choice, not an error.
+    if let gnlc::error::Error::ClosedPipe { .. } = error {
+        std::process::exit(0);
+    }
+    drop(out);
+    let _ = writeln!(err, "gnlc: {error}");
+    std::process::exit(error.exit_code());
 }
 
 /// `--help` and `--version` print as clap writes them; any other command-line error becomes

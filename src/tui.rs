@@ -11,17 +11,21 @@
 //! - a panic: a panic hook restores *before* the message is printed (so it lands on the normal
 //!   screen), then the guard's drop during unwinding finds nothing left to do;
 //! - SIGTERM, SIGHUP, SIGINT, SIGQUIT: signal-hook sets a flag that the loop checks at least
-//!   every [`POLL`]; the loop returns, the terminal is restored, and the process exits with
-//!   128 + the signal number, as a shell reports a death by signal. When the loop cannot
-//!   notice (a closed terminal can leave crossterm's reader spinning on empty reads), a
-//!   watchdog thread restores and exits after a short grace period.
+//!   every [`POLL`]; the loop returns, the terminal is restored, and [`run`] returns the exit
+//!   status 128 + the signal number, as a shell reports a death by signal. When the loop
+//!   cannot notice (a closed terminal can leave crossterm's reader spinning on empty reads),
+//!   the calling thread, which runs no terminal I/O of its own, restores the terminal after a
+//!   short grace period and returns that status anyway; `main` exits with it, which also
+//!   ends the stuck loop's thread.
+//!
+//! The library never calls `process::exit`: only `main` ends the process.
 //!
 //! # Test-only triggers
 //!
 //! In debug builds only (`cfg(debug_assertions)`; a release binary has no such code), the
 //! environment variable `GNLC_TEST_TRIGGER` makes the explorer fail right after its first
 //! frame, so the pseudo-terminal tests can prove the restore: `panic` panics, `error` returns
-//! an I/O error, `hang` never returns (only the signal watchdog can end it).
+//! an I/O error, `hang` never returns (only the signal watcher in [`run`] can end it).
 //!
 //! # Responsiveness
 //!
@@ -30,6 +34,7 @@
 
 use crate::app::{App, keymap};
 use crate::error::{Error, Result};
+use crate::ui::Explorer;
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
@@ -38,6 +43,7 @@ use std::io;
 use std::sync::Arc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::Duration;
 
 /// How the explorer uses the terminal.
@@ -70,9 +76,13 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
-/// Runs the explorer until the user quits. The terminal is restored on every exit path
-/// (see the module docs). After a terminating signal the process exits with 128 + signal.
-pub fn run(mut app: App, options: Options) -> Result<()> {
+/// Runs the explorer until the user quits, and returns the exit status for `main`: 0, or
+/// 128 + the signal number after a terminating signal. The terminal is restored on every
+/// exit path (see the module docs).
+///
+/// The event loop runs on its own thread; this thread watches the signal flag, so that it
+/// can restore the terminal and return even when the loop is stuck.
+pub fn run(app: App, options: Options) -> Result<i32> {
     let signal = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::with_capacity(SIGNALS.len());
     for sig in SIGNALS {
@@ -85,55 +95,64 @@ pub fn run(mut app: App, options: Options) -> Result<()> {
         ids.push(id);
     }
     install_panic_hook();
-    let loop_ended = Arc::new(AtomicBool::new(false));
-    spawn_signal_watchdog(Arc::clone(&signal), Arc::clone(&loop_ended));
-    let result = {
-        let _guard = Guard;
-        enter(options.mouse)
-            .and_then(|()| event_loop(&mut app, options, &signal))
-            .map_err(|e| Error::io("terminal", &e))
-    };
-    loop_ended.store(true, Ordering::SeqCst);
+    let (done, loop_done) = mpsc::channel::<()>();
+    let loop_signal = Arc::clone(&signal);
+    let spawned = std::thread::Builder::new()
+        .name("explorer".into())
+        .spawn(move || {
+            let mut app = Explorer::new(app);
+            let result = {
+                let _guard = Guard;
+                enter(options.mouse).and_then(|()| event_loop(&mut app, options, &loop_signal))
+            };
+            // Dropping `done` (also by unwinding) is what tells the watcher the loop ended.
+            drop(done);
+            result
+        })
+        .map_err(|e| Error::io("explorer thread", &e))?;
+    let stuck = watch(&loop_done, &signal);
     for id in ids {
         signal_hook::low_level::unregister(id);
     }
-    let sig = signal.load(Ordering::SeqCst);
-    if sig != 0 {
-        std::process::exit(128 + i32::try_from(sig).unwrap_or(0));
+    let signal_status = || 128 + i32::try_from(signal.load(Ordering::SeqCst)).unwrap_or(0);
+    if stuck {
+        // The loop's thread is left behind; `main` ends the process with this status.
+        restore();
+        return Ok(signal_status());
     }
-    result
+    let result = match spawned.join() {
+        Ok(result) => result.map_err(|e| Error::io("terminal", &e)),
+        // The panic hook has restored the terminal and printed the message: go on unwinding.
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    result?;
+    if signal.load(Ordering::SeqCst) != 0 {
+        return Ok(signal_status());
+    }
+    Ok(0)
 }
 
 /// How long the event loop has, after a terminating signal, to notice it and return before
-/// the watchdog restores the terminal and exits on its own.
+/// the terminal is restored without it.
 const SIGNAL_GRACE: Duration = Duration::from_millis(300);
 
-/// Ends the process after a terminating signal even when the event loop cannot: when the
-/// terminal has gone away (SIGHUP from a closed window), crossterm's reader can spin on a
-/// read that returns 0 bytes and never give control back. The watchdog restores what can be
-/// restored and exits with 128 + signal, as the loop would have.
-fn spawn_signal_watchdog(signal: Arc<AtomicUsize>, loop_ended: Arc<AtomicBool>) {
-    let spawned = std::thread::Builder::new()
-        .name("signal-watchdog".into())
-        .spawn(move || {
-            loop {
-                if loop_ended.load(Ordering::SeqCst) {
-                    return;
-                }
-                let sig = signal.load(Ordering::SeqCst);
-                if sig != 0 {
-                    std::thread::sleep(SIGNAL_GRACE);
-                    if loop_ended.load(Ordering::SeqCst) {
-                        return;
-                    }
-                    restore();
-                    std::process::exit(128 + i32::try_from(sig).unwrap_or(0));
-                }
-                std::thread::sleep(POLL);
+/// Waits for the event loop to end. Returns true when a terminating signal came and the loop
+/// did not end within [`SIGNAL_GRACE`]: when the terminal has gone away (SIGHUP from a closed
+/// window), crossterm's reader can spin on a read that returns 0 bytes and never give control
+/// back.
+fn watch(loop_done: &mpsc::Receiver<()>, signal: &AtomicUsize) -> bool {
+    loop {
+        match loop_done.recv_timeout(POLL) {
+            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => return false,
+            Err(mpsc::RecvTimeoutError::Timeout) if signal.load(Ordering::SeqCst) != 0 => {
+                return matches!(
+                    loop_done.recv_timeout(SIGNAL_GRACE),
+                    Err(mpsc::RecvTimeoutError::Timeout)
+                );
             }
-        });
-    // Without the watchdog the loop still handles signals itself, as long as it runs.
-    drop(spawned);
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+    }
 }
 
 /// Puts the terminal in explorer mode: raw input, alternate screen, mouse capture if asked.
@@ -184,11 +203,11 @@ fn install_panic_hook() {
     });
 }
 
-fn event_loop(app: &mut App, options: Options, signal: &AtomicUsize) -> io::Result<()> {
+fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let signalled = || signal.load(Ordering::SeqCst) != 0;
     loop {
-        terminal.draw(|frame| crate::ui::render(frame, app))?;
+        terminal.draw(|frame| app.draw(frame))?;
         test_trigger()?;
         if app.quit || signalled() {
             return Ok(());
@@ -210,7 +229,7 @@ fn event_loop(app: &mut App, options: Options, signal: &AtomicUsize) -> io::Resu
 }
 
 /// Turns one terminal event into an action and applies it.
-fn handle(app: &mut App, options: Options, event: &Event) {
+fn handle(app: &mut Explorer, options: Options, event: &Event) {
     let action = match event {
         Event::Key(key) => keymap::action_for(app.mode(), *key),
         Event::Mouse(mouse) if options.mouse => {
@@ -246,7 +265,7 @@ fn test_trigger() -> io::Result<()> {
     match std::env::var("GNLC_TEST_TRIGGER").as_deref() {
         Ok("panic") => panic!("GNLC_TEST_TRIGGER=panic: a test-only panic after the first frame"),
         // Stands for an event loop that cannot see the signal flag (a reader spinning on a
-        // closed terminal): only the watchdog can end the process.
+        // closed terminal): only the signal watcher can end the explorer.
         Ok("hang") => loop {
             std::thread::sleep(Duration::from_secs(1));
         },

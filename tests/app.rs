@@ -9,23 +9,24 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use gnlc::app::{Action, App, Focus, Mode, keymap};
+use gnlc::app::{Action, App, Focus, Mode, Overlay, keymap};
 use gnlc::model::{Region, Section};
 use gnlc::query::{Engine, Query};
+use gnlc::ui::Explorer;
 
 const ASIAN: [&str; 5] = ["Beijing", "Chengdu", "Hangzhou", "Namyangju", "Shenzhen"];
 
-fn press(app: &mut App, code: KeyCode) {
+fn press(app: &mut Explorer, code: KeyCode) {
     press_with(app, code, KeyModifiers::NONE);
 }
 
-fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+fn press_with(app: &mut Explorer, code: KeyCode, modifiers: KeyModifiers) {
     if let Some(action) = keymap::action_for(app.mode(), KeyEvent::new(code, modifiers)) {
         app.update(action);
     }
 }
 
-fn type_text(app: &mut App, text: &str) {
+fn type_text(app: &mut Explorer, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
@@ -45,7 +46,7 @@ fn sorted(mut cities: Vec<&str>) -> Vec<&str> {
     cities
 }
 
-fn selected_city(app: &App) -> &str {
+fn selected_city(app: &Explorer) -> &str {
     app.selected_member().map_or("", |m| m.city.as_str())
 }
 
@@ -159,7 +160,7 @@ fn several_values_of_one_facet_combine_with_or() {
 #[test]
 fn facet_counts_are_live() {
     let mut app = common::app();
-    let count = |app: &App, pane: Focus, label: &str| {
+    let count = |app: &Explorer, pane: Focus, label: &str| {
         app.facet_rows(pane)
             .into_iter()
             .find(|r| r.label == label)
@@ -285,15 +286,15 @@ fn next_and_previous_city_in_the_detail_view_follow_the_filtered_list() {
     // Scrolling, then a new city starts at the top.
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.detail.map(|d| d.scroll), Some(2));
+    assert_eq!(app.view.detail.offset, 2);
     press(&mut app, KeyCode::Char('p'));
-    assert_eq!(app.detail.map(|d| d.scroll), Some(0));
+    assert_eq!(app.view.detail.offset, 0);
     assert_eq!(selected_city(&app), "Hangzhou");
     // 1/2/3 ask for a section; the renderer resolves the line.
     press(&mut app, KeyCode::Char('3'));
-    assert_eq!(app.detail.and_then(|d| d.jump), Some(Section::Plan));
+    assert_eq!(app.view.jump, Some(Section::Plan));
     press(&mut app, KeyCode::Char('2'));
-    assert_eq!(app.detail.and_then(|d| d.jump), Some(Section::Challenges));
+    assert_eq!(app.view.jump, Some(Section::Challenges));
     // Esc: the list, focus on Cities, the city last shown selected.
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), Mode::List);
@@ -347,16 +348,16 @@ fn a_facet_change_keeps_the_selected_city_when_it_is_still_listed() {
 fn help_is_an_overlay_that_keys_do_not_reach_through() {
     let mut app = common::app();
     press(&mut app, KeyCode::Char('?'));
-    assert!(app.help);
+    assert_eq!(app.overlay, Some(Overlay::Help));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.pane(Focus::Cities).cursor, 0);
     assert_eq!(app.focus, Focus::Cities);
     press(&mut app, KeyCode::Char('?'));
-    assert!(!app.help);
+    assert_eq!(app.overlay, None);
     press(&mut app, KeyCode::Char('?'));
     press(&mut app, KeyCode::Esc);
-    assert!(!app.help);
+    assert_eq!(app.overlay, None);
     // q quits from the help too.
     press(&mut app, KeyCode::Char('?'));
     press(&mut app, KeyCode::Char('q'));
@@ -369,8 +370,8 @@ fn the_command_line_query_opens_the_explorer_already_filtered() {
         regions: [Region::AsiaPacific].into_iter().collect(),
         ..Query::default()
     };
-    let app = App::new(Engine::new(common::dataset()), query);
-    assert_eq!(sorted(listed_cities(&app)), ASIAN);
+    let app = Explorer::new(App::new(Engine::new(common::dataset()), query));
+    assert_eq!(sorted(app.listed_cities()), ASIAN);
     assert!(
         app.facet_rows(Focus::Regions)
             .iter()
@@ -381,7 +382,7 @@ fn the_command_line_query_opens_the_explorer_already_filtered() {
 #[test]
 fn an_empty_dataset_opens_an_empty_explorer() {
     let dataset = gnlc::model::load::from_str(r#"{"members": []}"#, "empty").expect("valid");
-    let mut app = App::new(Engine::new(dataset), Query::default());
+    let mut app = Explorer::new(App::new(Engine::new(dataset), Query::default()));
     for action in [
         Action::Open,
         Action::Down,
@@ -424,7 +425,11 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
                         == Some(binding.action)
             })
         });
-        assert!(reachable, "binding {:?} is never reachable", binding.label);
+        assert!(
+            reachable,
+            "binding {:?} is never reachable",
+            binding.label()
+        );
     }
 }
 
@@ -436,8 +441,8 @@ fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
         countries: ["Japan".to_string()].into_iter().collect(),
         ..Query::default()
     };
-    let mut app = App::new(Engine::new(common::dataset()), query);
-    assert!(listed_cities(&app).is_empty());
+    let mut app = Explorer::new(App::new(Engine::new(common::dataset()), query));
+    assert!(app.listed_cities().is_empty());
     let rows = app.facet_rows(Focus::Countries);
     let japan = rows
         .iter()
@@ -456,4 +461,40 @@ fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
             .iter()
             .all(|r| r.label != "Japan")
     );
+}
+
+#[test]
+fn alt_is_not_a_plain_key() {
+    let mut app = common::app();
+    // Alt-q does not quit, from the list or anywhere.
+    press_with(&mut app, KeyCode::Char('q'), KeyModifiers::ALT);
+    assert!(!app.quit);
+    // Alt-b in the search box types nothing; a plain b does.
+    press(&mut app, KeyCode::Char('/'));
+    press_with(&mut app, KeyCode::Char('b'), KeyModifiers::ALT);
+    assert_eq!(app.query().text, "");
+    press(&mut app, KeyCode::Char('b'));
+    assert_eq!(app.query().text, "b");
+    // Alt with Enter or Esc is no binding either.
+    press_with(&mut app, KeyCode::Esc, KeyModifiers::ALT);
+    assert_eq!(app.mode(), Mode::Search);
+}
+
+#[test]
+fn key_labels_are_derived_from_the_bound_keys() {
+    // Every key of a binding is named in its label, in order, and nothing else is.
+    let label = |code: KeyCode, ctrl: bool| keymap::Key { code, ctrl }.label();
+    assert_eq!(label(KeyCode::Char('c'), true), "Ctrl-C");
+    assert_eq!(label(KeyCode::Char(' '), false), "Space");
+    assert_eq!(label(KeyCode::BackTab, false), "Shift-Tab");
+    assert_eq!(label(KeyCode::PageDown, false), "PgDn");
+    for binding in keymap::BINDINGS {
+        let names: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
+        assert_eq!(binding.label(), names.join(" "));
+    }
+    let quit = keymap::BINDINGS
+        .iter()
+        .find(|b| b.action == Action::Quit && !b.keys[0].ctrl)
+        .expect("q quits");
+    assert_eq!(quit.label(), "q");
 }

@@ -15,8 +15,9 @@
 //! `tests/render.rs` covers random text at random sizes for panics and raw controls; this file
 //! adds the named attacks, the pane boundaries and the binary's text outputs.
 
-use gnlc::app::{Action, App, Focus};
+use gnlc::app::{Action, App, Focus, Overlay, Screen};
 use gnlc::query::{Engine, Query};
+use gnlc::ui::Explorer;
 use gnlc::ui::layout::{self, Browse};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -74,19 +75,17 @@ fn hostile_json() -> String {
     .to_string()
 }
 
-fn app() -> App {
+fn app() -> Explorer {
     let dataset = gnlc::model::load::from_str(&hostile_json(), "hostile.json")
         .expect("the hostile dataset is valid JSON and loads");
-    let mut app = App::new(Engine::new(dataset), Query::default());
+    let mut app = Explorer::new(App::new(Engine::new(dataset), Query::default()));
     app.color = true;
     app
 }
 
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
+fn draw(app: &mut Explorer, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
-    terminal
-        .draw(|frame| gnlc::ui::render(frame, app))
-        .expect("draw");
+    terminal.draw(|frame| app.draw(frame)).expect("draw");
     terminal.backend().buffer().clone()
 }
 
@@ -173,7 +172,7 @@ fn assert_no_data_in_row(buffer: &Buffer, r: Rect, what: &str) {
 }
 
 /// Checks one frame of `app` at `width`x`height`.
-fn check_frame(app: &mut App, width: u16, height: u16, what: &str) -> Buffer {
+fn check_frame(app: &mut Explorer, width: u16, height: u16, what: &str) -> Buffer {
     let buffer = draw(app, width, height);
     let what = format!("{what} at {width}x{height}");
     assert_clean(&buffer, &what);
@@ -183,12 +182,12 @@ fn check_frame(app: &mut App, width: u16, height: u16, what: &str) -> Buffer {
     }
     let (main, footer) = layout::main_and_footer(area);
     assert_no_data_in_row(&buffer, footer, &format!("{what}, footer"));
-    if app.help {
+    if app.overlay == Some(Overlay::Help) {
         let popup = layout::centered(area, 74, area.height.saturating_sub(2).max(3));
         assert_border(&buffer, popup, &format!("{what}, help"));
         return buffer;
     }
-    if app.detail.is_some() {
+    if app.screen == Screen::Detail {
         assert_border(&buffer, main, &format!("{what}, detail"));
         return buffer;
     }
@@ -234,11 +233,10 @@ const SIZES: [(u16, u16); 8] = [
     (20, 6),
 ];
 
-fn reset(app: &mut App) {
+fn reset(app: &mut Explorer) {
     app.update(Action::ClearAll);
-    app.detail = None;
-    app.help = false;
-    app.searching = false;
+    app.screen = Screen::Browse { searching: false };
+    app.overlay = None;
     app.focus = Focus::Cities;
     app.pane_mut(Focus::Cities).cursor = 0;
 }

@@ -4,20 +4,19 @@
 
 mod common;
 
-use gnlc::app::{Action, App, Focus};
+use gnlc::app::{Action, App, Focus, Screen};
 use gnlc::model::{Award, ClusterBasis, Dataset, Member, Region, Section};
 use gnlc::query::{Engine, Query};
+use gnlc::ui::Explorer;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
+fn draw(app: &mut Explorer, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| gnlc::ui::render(frame, app))
-        .expect("draw");
+    terminal.draw(|frame| app.draw(frame)).expect("draw");
     terminal.backend().buffer().clone()
 }
 
@@ -47,13 +46,13 @@ fn screen(buffer: &Buffer) -> String {
     rows(buffer).join("\n")
 }
 
-fn apply(app: &mut App, actions: &[Action]) {
+fn apply(app: &mut Explorer, actions: &[Action]) {
     for action in actions {
         app.update(*action);
     }
 }
 
-fn search(app: &mut App, text: &str) {
+fn search(app: &mut Explorer, text: &str) {
     app.update(Action::SearchStart);
     for c in text.chars() {
         app.update(Action::SearchInput(c));
@@ -265,7 +264,7 @@ fn inferred_clusters_are_labelled_and_a_member_without_sections_says_so() {
         "{text}"
     );
     assert!(!text.contains("not stated by UNESCO"), "{text}");
-    assert!(text.contains("no vision, challenges or plan"), "{text}");
+    assert!(text.contains(gnlc::profile::NO_SECTIONS), "{text}");
     assert!(text.contains("Joined: 2020"), "{text}");
     assert!(text.contains(" all "), "the whole profile fits: {text}");
 }
@@ -289,9 +288,7 @@ fn the_search_box_shows_the_text_and_the_list_its_matches() {
     let mut app = common::app();
     search(&mut app, "sonder");
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("backend");
-    terminal
-        .draw(|frame| gnlc::ui::render(frame, &mut app))
-        .expect("draw");
+    terminal.draw(|frame| app.draw(frame)).expect("draw");
     let buffer = terminal.backend().buffer().clone();
     let text = screen(&buffer);
     insta::assert_snapshot!("search_sonder_100x30", text);
@@ -376,9 +373,9 @@ fn page_keys_move_by_the_visible_rows() {
     let members = members.join(",");
     let dataset = gnlc::model::load::from_str(&format!(r#"{{"members": [{members}]}}"#), "towns")
         .expect("valid");
-    let mut app = App::new(Engine::new(dataset), Query::default());
+    let mut app = Explorer::new(App::new(Engine::new(dataset), Query::default()));
     let buffer = draw(&mut app, 80, 24);
-    let rows_shown = app.pane(Focus::Cities).rows;
+    let rows_shown = app.view.pane(Focus::Cities).page;
     assert_eq!(rows_shown, 18, "{}", screen(&buffer));
     app.update(Action::PageDown);
     assert_eq!(app.pane(Focus::Cities).cursor, rows_shown);
@@ -437,7 +434,7 @@ fn the_mouse_selects_toggles_and_scrolls_the_pane_under_it() {
         row: 10,
         down: true,
     });
-    assert_eq!(app.detail.map(|d| d.scroll), Some(3));
+    assert_eq!(app.view.detail.offset, 3);
 }
 
 #[test]
@@ -449,9 +446,7 @@ fn resizing_down_to_nothing_and_back_keeps_the_state() {
     for (w, h) in [(18, 5), (0, 0), (1, 1), (300, 100), (20, 6), (100, 30)] {
         terminal.backend_mut().resize(w, h);
         terminal.autoresize().expect("resize");
-        terminal
-            .draw(|frame| gnlc::ui::render(frame, &mut app))
-            .expect("draw");
+        terminal.draw(|frame| app.draw(frame)).expect("draw");
     }
     let text = screen(terminal.backend().buffer());
     assert!(text.contains("Cork — Ireland"), "{text}");
@@ -544,7 +539,7 @@ proptest! {
             source: String::new(),
             members: members.into_iter().enumerate().map(|(i, t)| hostile_member(i, &t)).collect(),
         };
-        let mut app = App::new(Engine::new(dataset), Query::default());
+        let mut app = Explorer::new(App::new(Engine::new(dataset), Query::default()));
         app.color = width % 2 == 0;
         let mut views: Vec<Vec<Action>> = vec![
             vec![],
@@ -562,9 +557,8 @@ proptest! {
         views.push(detail_scroll);
         for actions in views {
             app.update(Action::ClearAll);
-            app.detail = None;
-            app.help = false;
-            app.searching = false;
+            app.screen = Screen::Browse { searching: false };
+            app.overlay = None;
             for a in actions {
                 app.update(a);
             }
@@ -578,14 +572,14 @@ proptest! {
 fn the_detail_view_shows_which_keywords_an_inferred_cluster_rests_on() {
     // The bundled Villa María profile states no clusters; its challenges list "Adult illiteracy"
     // (the saved listing page), and `illiteracy` is a Literacy keyword of assets/cluster-lexicon.json.
-    let mut app = App::new(Engine::new(Dataset::bundled()), Query::default());
+    let mut app = Explorer::new(App::new(Engine::new(Dataset::bundled()), Query::default()));
     search(&mut app, "villa maria");
     app.update(Action::SearchSubmit);
     let member = app.selected_member().expect("Villa María");
     assert_eq!(member.city, "Villa María");
     assert_eq!(member.cluster_basis, ClusterBasis::Inferred);
     let text = screen(&draw(&mut app, 160, 45));
-    assert!(text.contains("inferred from profile text"), "{text}");
+    assert!(text.contains("inferred from the profile text"), "{text}");
     let literacy = text
         .lines()
         .find(|l| l.contains("Literacy — matched:"))
@@ -629,5 +623,38 @@ fn side_by_side_panes_show_every_region_and_cluster() {
     assert!(
         side_by_side >= 8,
         "the side-by-side layout was drawn {side_by_side} times"
+    );
+}
+
+#[test]
+fn the_help_pages_by_its_visible_height() {
+    // 80x16: the popup is 14 rows high, 12 inside its border; the help is longer than that.
+    let mut app = common::app();
+    app.update(Action::ToggleHelp);
+    draw(&mut app, 80, 16);
+    assert_eq!(app.view.help.page, 12);
+    app.update(Action::PageDown);
+    assert_eq!(app.view.help.offset, 12);
+    app.update(Action::PageDown);
+    app.update(Action::PageUp);
+    assert_eq!(app.view.help.offset, 12);
+    // After paging, the text shown starts at the 13th line of the help: the first line of it
+    // that is not blank is on screen, and the line before it (the 12th) is not.
+    let text = screen(&draw(&mut app, 80, 16));
+    let lines = gnlc::ui::help::lines(72, gnlc::ui::theme::Theme::new(false));
+    let text_of =
+        |i: usize| -> String { lines[i].spans.iter().map(|s| s.content.as_ref()).collect() };
+    let first = (12..lines.len())
+        .find(|&i| !text_of(i).trim().is_empty())
+        .expect("the help goes on after line 12");
+    let thirteenth = text_of(first);
+    let twelfth = text_of(11);
+    assert!(
+        !twelfth.trim().is_empty() && !text.contains(twelfth.trim()),
+        "{twelfth:?} in {text}"
+    );
+    assert!(
+        text.contains(thirteenth.trim()),
+        "{thirteenth:?} not in {text}"
     );
 }

@@ -11,6 +11,7 @@
 use gnlc::app::{Action, App};
 use gnlc::model::{Dataset, Section};
 use gnlc::query::{Engine, Query};
+use gnlc::ui::Explorer;
 use gnlc::ui::wrap;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -83,8 +84,8 @@ fn one_member_json(vision: &str) -> String {
     .to_string()
 }
 
-fn app_on(dataset: Dataset) -> App {
-    let mut app = App::new(Engine::new(dataset), Query::default());
+fn app_on(dataset: Dataset) -> Explorer {
+    let mut app = Explorer::new(App::new(Engine::new(dataset), Query::default()));
     app.color = true;
     app
 }
@@ -110,9 +111,7 @@ fn a_ten_megabyte_vision_loads_opens_and_scrolls_with_one_layout() {
     let mut app = app_on(dataset);
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("backend");
     // Cork sorts first; the browse view at 120 columns has a preview of its vision.
-    terminal
-        .draw(|f| gnlc::ui::render(f, &mut app))
-        .expect("draw");
+    terminal.draw(|f| app.draw(f)).expect("draw");
     assert!(screen(&terminal).contains("Cork"));
     app.update(Action::Open);
     let mut frames = 0;
@@ -136,9 +135,7 @@ fn a_ten_megabyte_vision_loads_opens_and_scrolls_with_one_layout() {
         .collect();
     for action in steps {
         app.update(action);
-        terminal
-            .draw(|f| gnlc::ui::render(f, &mut app))
-            .expect("draw");
+        terminal.draw(|f| app.draw(f)).expect("draw");
         frames += 1;
         let text = screen(&terminal);
         saw_end |= text.contains("THE-END-OF-THE-VISION");
@@ -156,12 +153,12 @@ fn a_ten_megabyte_vision_loads_opens_and_scrolls_with_one_layout() {
         "the long word sits in the middle of 10 MB, far from every page visited"
     );
     // 50 frames, one layout: scrolling reuses the lines laid out when the view opened.
-    assert_eq!(app.detail_layout.computed, 1);
-    assert_eq!(app.detail_layout.key, Some((0, TEXT_WIDTH, true)));
+    assert_eq!(app.view.detail_layout.computed, 1);
+    assert_eq!(app.view.detail_layout.key, Some((0, TEXT_WIDTH, true)));
 
     // Every line fits the width; the long word's lines are cut by width (a wide char that
     // does not fit leaves at most one cell), never inside a char, and rejoin into the word.
-    let lines = &app.detail_layout.lines;
+    let lines = &app.view.detail_layout.lines;
     let text_of = |l: &ratatui::text::Line| -> String {
         l.spans.iter().map(|s| s.content.as_ref()).collect()
     };
@@ -186,12 +183,10 @@ fn a_ten_megabyte_vision_loads_opens_and_scrolls_with_one_layout() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
     for _ in 0..3 {
         app.update(Action::PageDown);
-        terminal
-            .draw(|f| gnlc::ui::render(f, &mut app))
-            .expect("draw");
+        terminal.draw(|f| app.draw(f)).expect("draw");
     }
-    assert_eq!(app.detail_layout.computed, 2);
-    assert_eq!(app.detail_layout.key, Some((0, 78, true)));
+    assert_eq!(app.view.detail_layout.computed, 2);
+    assert_eq!(app.view.detail_layout.key, Some((0, 78, true)));
 }
 
 /// Opening the detail view of a member with a vision of `bytes` bytes and drawing its
@@ -202,15 +197,13 @@ fn open_and_draw(bytes: usize) -> Duration {
     let engine = Engine::new(dataset);
     let mut times: Vec<Duration> = (0..3)
         .map(|_| {
-            let mut app = App::new(engine.clone(), Query::default());
+            let mut app = Explorer::new(App::new(engine.clone(), Query::default()));
             app.update(Action::Open);
             let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("backend");
             let start = Instant::now();
-            terminal
-                .draw(|f| gnlc::ui::render(f, &mut app))
-                .expect("draw");
+            terminal.draw(|f| app.draw(f)).expect("draw");
             let elapsed = start.elapsed();
-            assert_eq!(app.detail_layout.computed, 1);
+            assert_eq!(app.view.detail_layout.computed, 1);
             elapsed
         })
         .collect();
@@ -243,9 +236,7 @@ fn the_preview_and_list_cost_the_same_for_a_ten_megabyte_name() {
     let mut app = app_on(dataset);
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("backend");
     for _ in 0..20 {
-        terminal
-            .draw(|f| gnlc::ui::render(f, &mut app))
-            .expect("draw");
+        terminal.draw(|f| app.draw(f)).expect("draw");
     }
     let text = screen(&terminal);
     assert!(text.contains("Corkxxx"), "{text}");

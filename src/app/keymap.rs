@@ -111,9 +111,8 @@ const fn ctrl(c: char) -> Key {
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub group: Group,
+    /// The keys, in the order the help and the footer name them (see [`Binding::label`]).
     pub keys: &'static [Key],
-    /// How the keys are written in the help and the footer.
-    pub label: &'static str,
     pub action: Action,
     /// What the binding does, for the help overlay.
     pub help: &'static str,
@@ -121,12 +120,55 @@ pub struct Binding {
     pub footer: Option<&'static str>,
 }
 
+impl Key {
+    /// How the key is written in the help, the footer and README: `Ctrl-C`, `Space`, `↑`, `q`.
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Delete => "Del".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+impl Binding {
+    /// The binding's keys as written in the help, the footer and README, derived from the
+    /// keys themselves so a label can never name a key that is not bound.
+    pub fn label(&self) -> String {
+        self.keys
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// The key table. Earlier rows win when two rows of groups that apply claim the same key.
 pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Help,
         keys: &[key(KeyCode::Esc), ch('?')],
-        label: "Esc ?",
         action: Action::CloseHelp,
         help: "close this help",
         footer: Some("close"),
@@ -134,7 +176,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Everywhere,
         keys: &[ctrl('c')],
-        label: "Ctrl-C",
         action: Action::Quit,
         help: "quit",
         footer: None,
@@ -142,7 +183,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::General,
         keys: &[ch('q')],
-        label: "q",
         action: Action::Quit,
         help: "quit",
         footer: Some("quit"),
@@ -150,7 +190,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::General,
         keys: &[ch('?')],
-        label: "?",
         action: Action::ToggleHelp,
         help: "show or hide this help",
         footer: Some("help"),
@@ -158,7 +197,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Search,
         keys: &[key(KeyCode::Esc)],
-        label: "Esc",
         action: Action::SearchLeave,
         help: "leave the search box, keeping the search",
         footer: Some("leave"),
@@ -166,7 +204,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Search,
         keys: &[key(KeyCode::Enter)],
-        label: "Enter",
         action: Action::SearchSubmit,
         help: "open the selected (top) result",
         footer: Some("open"),
@@ -174,7 +211,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Search,
         keys: &[key(KeyCode::Up), key(KeyCode::Down)],
-        label: "↑ ↓",
         action: Action::Down,
         help: "move the selection while typing",
         footer: Some("move"),
@@ -182,7 +218,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Search,
         keys: &[ctrl('u')],
-        label: "Ctrl-U",
         action: Action::SearchClear,
         help: "clear the search",
         footer: Some("clear"),
@@ -190,7 +225,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Search,
         keys: &[key(KeyCode::Backspace)],
-        label: "Backspace",
         action: Action::SearchBackspace,
         help: "delete a character; any other key types itself (q too)",
         footer: None,
@@ -198,7 +232,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Detail,
         keys: &[key(KeyCode::Esc)],
-        label: "Esc",
         action: Action::Back,
         help: "back to the city list, selection kept",
         footer: Some("back"),
@@ -206,7 +239,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Detail,
         keys: &[ch('n')],
-        label: "n",
         action: Action::NextCity,
         help: "next city of the filtered list",
         footer: Some("next"),
@@ -214,7 +246,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Detail,
         keys: &[ch('p')],
-        label: "p",
         action: Action::PrevCity,
         help: "previous city of the filtered list",
         footer: Some("prev"),
@@ -222,7 +253,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Detail,
         keys: &[ch('1')],
-        label: "1",
         action: Action::JumpSection(Section::Vision),
         help: "jump to Vision and motivation",
         footer: Some("vision"),
@@ -230,7 +260,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Detail,
         keys: &[ch('2')],
-        label: "2",
         action: Action::JumpSection(Section::Challenges),
         help: "jump to Challenges and goals",
         footer: Some("challenges"),
@@ -238,7 +267,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Detail,
         keys: &[ch('3')],
-        label: "3",
         action: Action::JumpSection(Section::Plan),
         help: "jump to Plan and implementation",
         footer: Some("plan"),
@@ -246,7 +274,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Panes,
         keys: &[key(KeyCode::Tab)],
-        label: "Tab",
         action: Action::FocusNext,
         help: "next pane: Regions → Countries → Clusters → Cities",
         footer: Some("pane"),
@@ -254,7 +281,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Panes,
         keys: &[key(KeyCode::BackTab)],
-        label: "Shift-Tab",
         action: Action::FocusPrev,
         help: "previous pane",
         footer: None,
@@ -262,7 +288,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Panes,
         keys: &[ch('/')],
-        label: "/",
         action: Action::SearchStart,
         help: "search city names (fuzzy, live)",
         footer: Some("search"),
@@ -270,7 +295,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Panes,
         keys: &[ch('X')],
-        label: "X",
         action: Action::ClearAll,
         help: "clear every filter and the search",
         footer: Some("clear all"),
@@ -278,7 +302,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Moving,
         keys: &[key(KeyCode::Up), ch('k')],
-        label: "↑ k",
         action: Action::Up,
         help: "up",
         footer: None,
@@ -286,7 +309,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Moving,
         keys: &[key(KeyCode::Down), ch('j')],
-        label: "↓ j",
         action: Action::Down,
         help: "down",
         footer: Some("move"),
@@ -294,7 +316,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Moving,
         keys: &[key(KeyCode::PageUp)],
-        label: "PgUp",
         action: Action::PageUp,
         help: "page up",
         footer: None,
@@ -302,7 +323,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Moving,
         keys: &[key(KeyCode::PageDown)],
-        label: "PgDn",
         action: Action::PageDown,
         help: "page down",
         footer: None,
@@ -310,7 +330,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Moving,
         keys: &[key(KeyCode::Home), ch('g')],
-        label: "Home g",
         action: Action::Home,
         help: "to the top",
         footer: None,
@@ -318,7 +337,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Moving,
         keys: &[key(KeyCode::End), ch('G')],
-        label: "End G",
         action: Action::End,
         help: "to the bottom",
         footer: None,
@@ -326,7 +344,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Facets,
         keys: &[ch(' '), key(KeyCode::Enter)],
-        label: "Space Enter",
         action: Action::Toggle,
         help: "select or unselect the value (several may be on)",
         footer: Some("toggle"),
@@ -334,7 +351,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Facets,
         keys: &[ch('x')],
-        label: "x",
         action: Action::ClearPane,
         help: "clear this pane's selection",
         footer: Some("clear"),
@@ -342,7 +358,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         group: Group::Cities,
         keys: &[key(KeyCode::Enter)],
-        label: "Enter",
         action: Action::Open,
         help: "open the city's profile",
         footer: Some("open"),
@@ -352,6 +367,12 @@ pub const BINDINGS: &[Binding] = &[
 /// What a key press means in `mode`, if anything.
 pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    // No binding uses Alt (or Super, Hyper, Meta): Alt-q is not q, and Alt-b types nothing.
+    if event.modifiers.intersects(
+        KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::HYPER | KeyModifiers::META,
+    ) {
         return None;
     }
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
@@ -409,7 +430,7 @@ pub fn markdown_table() -> String {
             group.heading()
         );
         for binding in rows {
-            let label = binding.label.replace('|', "\\|");
+            let label = binding.label().replace('|', "\\|");
             let _ = writeln!(out, "| `{label}` | {} |", binding.help);
         }
         out.push('\n');

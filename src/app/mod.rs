@@ -1,10 +1,13 @@
 //! The explorer's state machine: what is selected, focused and shown, and nothing about how
 //! it looks.
 //!
-//! State changes only in [`App::update`] (see `update.rs`), one [`Action`] at a time, so tests
-//! drive the explorer without a terminal. Rendering (`ui`) reads this state; the only things it
-//! writes back are scroll offsets, page heights and the screen areas the mouse can hit, which
-//! depend on the terminal size and are meaningless without a frame.
+//! State changes only in [`App::update`] (see `update.rs`) and the few methods the view calls
+//! for the mouse and paging, one [`Action`] at a time, so tests drive the explorer without a
+//! terminal. What a frame measures (scroll offsets, page heights, mouse areas, laid-out text)
+//! is not here but in `ui::ViewState`: rendering only reads this state.
+//!
+//! The screen is a [`Screen`] (room for more: a map, charts) with help as an [`Overlay`];
+//! [`App::mode`] derives from the two, so no flag can contradict another.
 
 pub mod action;
 pub mod keymap;
@@ -13,10 +16,8 @@ mod update;
 pub use action::Action;
 pub use keymap::Mode;
 
-use crate::model::{Member, Section};
+use crate::model::Member;
 use crate::query::{Engine, Hit, Query, Results};
-use ratatui::layout::Rect;
-use ratatui::text::Line;
 use std::borrow::Cow;
 
 /// The four panes of the browse view, in Tab order.
@@ -70,77 +71,29 @@ impl Focus {
     }
 }
 
-/// A scrollable list's cursor and the first row shown.
+/// A list's cursor: the value the user is on. Where the list starts on screen is the view's
+/// business (`ui::ViewState`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PaneState {
     /// Index of the value under the cursor.
     pub cursor: usize,
-    /// Index of the first visible value; kept in view of the cursor by the renderer.
-    pub offset: usize,
-    /// How many rows the pane showed at the last frame (for PgUp/PgDn).
-    pub rows: usize,
 }
 
-/// The detail view's scroll state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DetailState {
-    /// First line shown; the renderer clamps it to the text.
-    pub scroll: usize,
-    /// A section to scroll to at the next frame (its line depends on the wrap width).
-    pub jump: Option<Section>,
-    /// Lines shown at the last frame (for PgUp/PgDn).
-    pub rows: usize,
-}
-
-/// The detail view's text laid out for one member at one width, kept between frames.
-///
-/// Laying out a profile is linear in its length, but doing it at every frame would make
-/// scrolling a 10 MB profile crawl. The renderer lays the text out again only when the key
-/// (member, width, colour) changes, and each frame draws only the visible lines.
-#[derive(Clone, Default)]
-pub struct DetailLayout {
-    /// The member index, the width in cells and the colour setting the lines are for.
-    pub key: Option<(usize, usize, bool)>,
-    /// The profile's lines, wrapped at the width.
-    pub lines: Vec<Line<'static>>,
-    /// The line of each section's heading, in `Section::ALL` order.
-    pub sections: [Option<usize>; 3],
-    /// How many layouts were computed so far (lets tests prove a frame reuses the last one).
-    pub computed: usize,
-}
-
-impl std::fmt::Debug for DetailLayout {
-    /// The key and sizes only: the lines can be megabytes of text.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DetailLayout")
-            .field("key", &self.key)
-            .field("lines", &self.lines.len())
-            .field("sections", &self.sections)
-            .field("computed", &self.computed)
-            .finish()
-    }
-}
-
-/// What a screen area is, for the mouse.
+/// The screen the explorer shows. Help is an overlay over any of them ([`Overlay`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// The rows of a pane; row `y` of the area is value `first + (y - area.y)`.
-    Pane { pane: Focus, first: usize },
-    /// A tab of the narrow layout's tab strip.
-    Tab(Focus),
-    /// The search box.
-    SearchBox,
-    /// The detail view's text.
+pub enum Screen {
+    /// The facet panes, the search box and the city list; `searching` while the search box
+    /// has the keyboard.
+    Browse { searching: bool },
+    /// The profile of the city under the list's cursor.
     Detail,
-    /// The help overlay.
-    Help,
 }
 
-/// A screen area the mouse can hit, as drawn at the last frame.
+/// What can stand over a screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MouseArea {
-    pub area: Rect,
-    pub target: Target,
+pub enum Overlay {
+    /// The key help.
+    Help,
 }
 
 /// One value of a facet pane as shown: its label, its live count, whether it is selected.
@@ -151,34 +104,24 @@ pub struct FacetRow<'a> {
     pub selected: bool,
 }
 
-/// The whole explorer state.
+/// What the user chose: the query, the cursors, the screen and the focus.
 #[derive(Debug)]
-#[allow(clippy::struct_excessive_bools)] // independent flags (search, help, colour, quit), not one state
 pub struct App {
     engine: Engine,
     query: Query,
     results: Results,
-    /// The pane with the keyboard (when neither the search box, the detail view nor the help
-    /// has it).
+    /// The screen shown.
+    pub screen: Screen,
+    /// What stands over the screen, if anything.
+    pub overlay: Option<Overlay>,
+    /// The pane with the keyboard on the browse screen (when the search box does not have it).
     pub focus: Focus,
-    /// True while the search box has the keyboard.
-    pub searching: bool,
-    /// True while the help overlay is shown.
-    pub help: bool,
-    /// First line of the help overlay shown.
-    pub help_scroll: usize,
-    /// `Some` while the detail view of the selected city is shown.
-    pub detail: Option<DetailState>,
-    /// The detail view's laid-out text, kept between frames; written by the renderer.
-    pub detail_layout: DetailLayout,
-    /// Cursor and scroll of each pane, indexed by [`Focus::index`].
+    /// The cursor of each pane, indexed by [`Focus::index`].
     pub panes: [PaneState; 4],
     /// False when colours are off (`NO_COLOR`); selection then shows by reverse and bold.
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
-    /// Where the last frame drew what, for mouse clicks; written by the renderer.
-    pub mouse_areas: Vec<MouseArea>,
 }
 
 impl App {
@@ -190,16 +133,12 @@ impl App {
             engine,
             query,
             results,
+            screen: Screen::Browse { searching: false },
+            overlay: None,
             focus: Focus::Cities,
-            searching: false,
-            help: false,
-            help_scroll: 0,
-            detail: None,
-            detail_layout: DetailLayout::default(),
             panes: [PaneState::default(); 4],
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,
-            mouse_areas: Vec::new(),
         }
     }
 
@@ -215,19 +154,23 @@ impl App {
         &self.results
     }
 
-    /// Which keys apply now.
+    /// Which keys apply now: the overlay's, else the screen's (on the browse screen, the
+    /// search box's or the focused pane's).
     pub fn mode(&self) -> Mode {
-        if self.help {
-            Mode::Help
-        } else if self.detail.is_some() {
-            Mode::Detail
-        } else if self.searching {
-            Mode::Search
-        } else if self.focus == Focus::Cities {
-            Mode::List
-        } else {
-            Mode::Facet
+        match (self.overlay, self.screen) {
+            (Some(Overlay::Help), _) => Mode::Help,
+            (None, Screen::Detail) => Mode::Detail,
+            (None, Screen::Browse { searching: true }) => Mode::Search,
+            (None, Screen::Browse { searching: false }) if self.focus == Focus::Cities => {
+                Mode::List
+            }
+            (None, Screen::Browse { searching: false }) => Mode::Facet,
         }
+    }
+
+    /// True while the search box has the keyboard.
+    pub fn searching(&self) -> bool {
+        self.screen == (Screen::Browse { searching: true })
     }
 
     pub fn pane(&self, pane: Focus) -> &PaneState {

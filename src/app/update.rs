@@ -2,11 +2,10 @@
 //!
 //! One `match` on the action and the current mode. Facet and search changes re-run the query
 //! at once (the engine is fast at this scale), so counts and the list are always live.
+//! Scrolling text, paging by the visible height and the mouse need the frame's measurements:
+//! `ui::ViewState::update` answers those and calls the methods at the end of this file.
 
-use super::{Action, App, DetailState, Focus, Mode, Target};
-
-/// How far one notch of the mouse wheel moves.
-const WHEEL_STEP: usize = 3;
+use super::{Action, App, Focus, Mode, Overlay, Screen};
 
 impl App {
     /// Applies one action.
@@ -14,14 +13,15 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => {
-                self.help = !self.help;
-                self.help_scroll = 0;
+                self.overlay = match self.overlay {
+                    Some(Overlay::Help) => None,
+                    None => Some(Overlay::Help),
+                };
             }
-            Action::CloseHelp => self.help = false,
-            Action::Click { column, row } => self.click(column, row),
-            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            Action::CloseHelp => self.overlay = None,
             _ => match self.mode() {
-                Mode::Help => self.help_action(action),
+                // Scrolling the help is the view's; nothing else reaches through it.
+                Mode::Help => {}
                 Mode::Detail => self.detail_action(action),
                 Mode::Search => self.search_action(action),
                 Mode::Facet | Mode::List => self.browse_action(action),
@@ -29,39 +29,13 @@ impl App {
         }
     }
 
-    fn help_action(&mut self, action: Action) {
-        let scroll = &mut self.help_scroll;
-        match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::PageDown => *scroll = scroll.saturating_add(10),
-            Action::Home => *scroll = 0,
-            Action::End => *scroll = usize::MAX,
-            _ => {}
-        }
-    }
-
     fn detail_action(&mut self, action: Action) {
-        let Some(detail) = self.detail.as_mut() else {
-            return;
-        };
-        let page = detail.rows.max(1);
         match action {
-            Action::Up => detail.scroll = detail.scroll.saturating_sub(1),
-            Action::Down => detail.scroll = detail.scroll.saturating_add(1),
-            Action::PageUp => detail.scroll = detail.scroll.saturating_sub(page),
-            Action::PageDown => detail.scroll = detail.scroll.saturating_add(page),
-            Action::Home => detail.scroll = 0,
-            // The renderer clamps this to the last page.
-            Action::End => detail.scroll = usize::MAX,
-            Action::JumpSection(section) => detail.jump = Some(section),
             Action::NextCity => self.step_city(true),
             Action::PrevCity => self.step_city(false),
             Action::Back => {
-                self.detail = None;
+                self.screen = Screen::Browse { searching: false };
                 self.focus = Focus::Cities;
-                self.searching = false;
             }
             _ => {}
         }
@@ -82,11 +56,6 @@ impl App {
             } else {
                 pane.cursor - 1
             };
-            let rows = self.detail.map_or(0, |d| d.rows);
-            self.detail = Some(DetailState {
-                rows,
-                ..DetailState::default()
-            });
         }
     }
 
@@ -101,14 +70,9 @@ impl App {
                 self.query.text.clear();
                 self.refresh(true);
             }
-            Action::SearchLeave => self.searching = false,
-            Action::SearchSubmit if self.selected_hit().is_some() => {
-                self.searching = false;
-                self.open_detail();
-            }
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                self.move_cursor(Focus::Cities, action);
-            }
+            Action::SearchLeave => self.screen = Screen::Browse { searching: false },
+            Action::SearchSubmit => self.open_detail(),
+            Action::Up | Action::Down => self.move_cursor(Focus::Cities, action),
             _ => {}
         }
     }
@@ -118,10 +82,7 @@ impl App {
         match action {
             Action::FocusNext => self.focus = focus.next(),
             Action::FocusPrev => self.focus = focus.prev(),
-            Action::SearchStart => {
-                self.searching = true;
-                self.focus = Focus::Cities;
-            }
+            Action::SearchStart => self.focus_search(),
             Action::ClearAll => {
                 self.query.regions.clear();
                 self.query.countries.clear();
@@ -129,12 +90,9 @@ impl App {
                 self.query.text.clear();
                 self.refresh(false);
             }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End => self.move_cursor(focus, action),
+            Action::Up | Action::Down | Action::Home | Action::End => {
+                self.move_cursor(focus, action);
+            }
             Action::Toggle if focus != Focus::Cities => self.toggle(focus),
             Action::ClearPane => self.clear_pane(focus),
             Action::Open if focus == Focus::Cities => self.open_detail(),
@@ -145,25 +103,20 @@ impl App {
     fn open_detail(&mut self) {
         if self.selected_hit().is_some() {
             self.focus = Focus::Cities;
-            self.detail = Some(DetailState::default());
+            self.screen = Screen::Detail;
         }
     }
 
-    /// Moves a pane's cursor, clamped to its values.
+    /// Moves a pane's cursor by one value, or to either end, clamped to its values. Paging
+    /// needs the visible height: the view calls [`App::move_cursor_by`] for it.
     fn move_cursor(&mut self, pane: Focus, action: Action) {
-        let len = self.pane_len(pane);
-        let state = self.pane_mut(pane);
-        let page_rows = state.rows.max(1);
-        let last = len.saturating_sub(1);
-        state.cursor = match action {
-            Action::Up => state.cursor.saturating_sub(1),
-            Action::Down => state.cursor.saturating_add(1).min(last),
-            Action::PageUp => state.cursor.saturating_sub(page_rows),
-            Action::PageDown => state.cursor.saturating_add(page_rows).min(last),
-            Action::Home => 0,
-            Action::End => last,
-            _ => state.cursor,
-        };
+        match action {
+            Action::Up => self.move_cursor_by(pane, 1, false),
+            Action::Down => self.move_cursor_by(pane, 1, true),
+            Action::Home => self.pane_mut(pane).cursor = 0,
+            Action::End => self.pane_mut(pane).cursor = self.pane_len(pane).saturating_sub(1),
+            _ => {}
+        }
     }
 
     /// Selects or unselects the facet value under a pane's cursor.
@@ -224,72 +177,40 @@ impl App {
         }
     }
 
-    /// The mouse area under a cell, topmost (last drawn) first.
-    fn target_at(&self, column: u16, row: u16) -> Option<(Target, u16)> {
-        self.mouse_areas
-            .iter()
-            .rev()
-            .find(|a| {
-                column >= a.area.x
-                    && column < a.area.right()
-                    && row >= a.area.y
-                    && row < a.area.bottom()
-            })
-            .map(|a| (a.target, row - a.area.y))
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        if self.help {
-            // A click anywhere closes the overlay, like Esc.
-            self.help = false;
-            return;
-        }
-        match self.target_at(column, row) {
-            Some((Target::Pane { pane, first }, dy)) if self.detail.is_none() => {
-                self.searching = false;
-                self.focus = pane;
-                let index = first + usize::from(dy);
-                if index < self.pane_len(pane) {
-                    self.pane_mut(pane).cursor = index;
-                    if pane != Focus::Cities {
-                        self.toggle(pane);
-                    }
-                }
-            }
-            Some((Target::Tab(pane), _)) if self.detail.is_none() => {
-                self.searching = false;
-                self.focus = pane;
-            }
-            Some((Target::SearchBox, _)) if self.detail.is_none() => {
-                self.searching = true;
-                self.focus = Focus::Cities;
-            }
-            _ => {}
-        }
-    }
-
-    fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let step = |v: usize| {
-            if down {
-                v.saturating_add(WHEEL_STEP)
-            } else {
-                v.saturating_sub(WHEEL_STEP)
-            }
+    /// Moves a pane's cursor `rows` values down (or up), clamped to its values: a page of the
+    /// view's height, or a notch of the mouse wheel.
+    pub fn move_cursor_by(&mut self, pane: Focus, rows: usize, down: bool) {
+        let last = self.pane_len(pane).saturating_sub(1);
+        let state = self.pane_mut(pane);
+        state.cursor = if down {
+            state.cursor.saturating_add(rows).min(last)
+        } else {
+            state.cursor.saturating_sub(rows)
         };
-        match self.target_at(column, row) {
-            Some((Target::Help, _)) => self.help_scroll = step(self.help_scroll),
-            Some((Target::Detail, _)) => {
-                if let Some(detail) = self.detail.as_mut() {
-                    detail.scroll = step(detail.scroll);
-                }
+    }
+
+    /// A click on row `index` of a pane: focus it and put the cursor there; on a facet value,
+    /// also select or unselect it.
+    pub fn click_row(&mut self, pane: Focus, index: usize) {
+        self.focus_pane(pane);
+        if index < self.pane_len(pane) {
+            self.pane_mut(pane).cursor = index;
+            if pane != Focus::Cities {
+                self.toggle(pane);
             }
-            Some((Target::Pane { pane, .. }, _)) if self.detail.is_none() && !self.help => {
-                let last = self.pane_len(pane).saturating_sub(1);
-                let state = self.pane_mut(pane);
-                state.cursor = step(state.cursor).min(last);
-            }
-            _ => {}
         }
+    }
+
+    /// Gives a pane the keyboard (a click on its tab), leaving the search box.
+    pub fn focus_pane(&mut self, pane: Focus) {
+        self.screen = Screen::Browse { searching: false };
+        self.focus = pane;
+    }
+
+    /// Gives the search box the keyboard.
+    pub fn focus_search(&mut self) {
+        self.screen = Screen::Browse { searching: true };
+        self.focus = Focus::Cities;
     }
 }
 

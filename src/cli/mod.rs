@@ -23,14 +23,15 @@ pub fn load_dataset(path: Option<&std::path::Path>) -> Result<Dataset> {
     }
 }
 
-/// Runs a parsed command line. Output goes to `out`; the explorer takes over the terminal.
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+/// Runs a parsed command line and returns the exit status for `main` (0 unless the explorer
+/// ended by a signal). Output goes to `out`; the explorer takes over the terminal.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     if cli.command.is_some() && cli.filters.is_set() {
         return Err(Error::Usage(
             "filters before a command apply to the explorer only; put them after it, e.g. `gnlc list --region Africa`".into(),
         ));
     }
-    match cli.command {
+    let done = match cli.command {
         None => {
             use std::io::IsTerminal;
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
@@ -41,12 +42,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);
             let query = facets::build_query(&engine, &cli.filters)?;
             let app = crate::app::App::new(engine, query);
-            crate::tui::run(
+            return crate::tui::run(
                 app,
                 crate::tui::Options {
                     mouse: !cli.no_mouse,
                 },
-            )
+            );
         }
         Some(Command::List { filters, format }) => {
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);
@@ -78,7 +79,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             clap_complete::generate(shell, &mut command, "gnlc", &mut script);
             out.write_all(&script).map_err(|e| write_error(&e))
         }
-    }
+    };
+    done.map(|()| 0)
 }
 
 fn import(

@@ -6,7 +6,8 @@
 
 use super::{ListFormat, TextFormat, write_error};
 use crate::error::Result;
-use crate::model::{ClusterBasis, Dataset, Member, Section};
+use crate::model::{ClusterBasis, Dataset, Member};
+use crate::profile::{Block, Document};
 use crate::query::{Engine, Results};
 use crate::text::{sanitize, sanitize_line};
 use std::io::{IsTerminal, Write};
@@ -167,6 +168,8 @@ pub fn show(member: &Member, format: TextFormat, out: &mut dyn Write) -> Result<
     written.map_err(|e| write_error(&e))
 }
 
+/// The profile document (see `profile`) as plain text: fields aligned, notes indented under
+/// them, headings and the tagline in bold on a terminal, list items as `  • item`.
 fn profile_text(m: &Member, out: &mut dyn Write) -> std::io::Result<()> {
     let colour = use_colour();
     let (bold, reset) = if colour {
@@ -174,63 +177,25 @@ fn profile_text(m: &Member, out: &mut dyn Write) -> std::io::Result<()> {
     } else {
         ("", "")
     };
-    writeln!(out, "{bold}{}{reset}", sanitize_line(&m.city))?;
-    writeln!(out, "Country:  {}", sanitize_line(&m.country))?;
-    writeln!(out, "Region:   {}", m.region.name())?;
-    let clusters: Vec<&str> = m.clusters.iter().map(|c| c.name()).collect();
-    let basis = match (m.cluster_basis, clusters.is_empty()) {
-        (ClusterBasis::Inferred, true) => "none found in the profile text",
-        (ClusterBasis::Stated, true) => "none",
-        (ClusterBasis::Inferred, false) => " (inferred from the profile text by keywords)",
-        (ClusterBasis::Stated, false) => "",
-    };
-    writeln!(out, "Clusters: {}{basis}", clusters.join(", "))?;
-    if m.cluster_basis == ClusterBasis::Inferred {
-        for (cluster, keywords) in crate::model::clusters::evidence(m) {
-            writeln!(
-                out,
-                "          {} matched: {}",
-                cluster.short_name(),
-                keywords.join(", ")
-            )?;
-        }
-    }
-    if !m.awards.is_empty() {
-        let years: Vec<String> = m.awards.iter().map(|a| a.year.to_string()).collect();
-        writeln!(
-            out,
-            "Awards:   UNESCO Learning City Award {}",
-            years.join(", ")
-        )?;
-    }
-    if let Some(year) = m.joined {
-        writeln!(out, "Joined:   {year}")?;
-    }
-    if let Some(tagline) = &m.tagline {
-        writeln!(out, "\n{bold}{}{reset}", sanitize_line(tagline))?;
-    }
-    if let Some(summary) = &m.summary {
-        writeln!(out, "\n{}", sanitize(summary).trim_end())?;
-    }
-    for section in Section::ALL {
-        if let Some(text) = m.section(section) {
-            writeln!(out, "\n{bold}{}{reset}", section.heading())?;
-            for line in sanitize(text).lines() {
-                match line.strip_prefix("- ") {
-                    Some(item) => writeln!(out, "  • {item}")?,
-                    None => writeln!(out, "{line}")?,
-                }
+    let doc = Document::build(m);
+    writeln!(out, "{bold}{}{reset}", sanitize_line(doc.city))?;
+    // A note right under a field is about it, and indented under its value.
+    let mut under_field = false;
+    for block in &doc.blocks {
+        let indent = if under_field { "          " } else { "" };
+        under_field =
+            matches!(block, Block::Field { .. }) || under_field && matches!(block, Block::Note(_));
+        match block {
+            Block::Field { label, value } => {
+                writeln!(out, "{label:<9} {}", sanitize_line(value))?;
             }
+            Block::Note(note) => writeln!(out, "{indent}{}", sanitize_line(note))?,
+            Block::Tagline(tagline) => writeln!(out, "{bold}{}{reset}", sanitize_line(tagline))?,
+            Block::Heading { text, .. } => writeln!(out, "{bold}{text}{reset}")?,
+            Block::Paragraph(text) => writeln!(out, "{}", sanitize(text))?,
+            Block::Bullet(item) => writeln!(out, "  • {}", sanitize(item))?,
+            Block::Gap => writeln!(out)?,
         }
-    }
-    if m.has_no_sections() {
-        writeln!(
-            out,
-            "\nThe source gives no vision, challenges or plan for this city."
-        )?;
-    }
-    if let Some(source) = &m.source {
-        writeln!(out, "\nSource: {}", sanitize_line(source))?;
     }
     Ok(())
 }

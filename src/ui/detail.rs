@@ -1,12 +1,15 @@
 //! The detail view: a city's whole profile as headed, word-wrapped text, scrollable, with a
-//! position indicator. Also builds the parts the preview pane reuses.
+//! position indicator. Also lays out any profile document (see `profile`) as styled lines,
+//! which the preview pane reuses, so both say the same things in the same words.
 //!
 //! The text is laid out here, at the view's width, so the lines where the sections start are
 //! known and `1`/`2`/`3` can jump to them (the jump is resolved at draw time for that reason).
 
+use super::{MouseArea, Target, ViewState};
 use super::{theme::Theme, wrap};
-use crate::app::{App, MouseArea, Target};
-use crate::model::{ClusterBasis, Member, Section};
+use crate::app::App;
+use crate::model::{Member, Section};
+use crate::profile::{self, Block as Part};
 use crate::text::{sanitize, sanitize_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,11 +24,8 @@ pub struct Document {
     pub sections: [Option<usize>; 3],
 }
 
-/// Said where a member's profile has none of the three sections.
-pub const NO_SECTIONS: &str = "This profile has no vision, challenges or plan sections.";
-
 /// "Label value" wrapped at `width`, the label in bold.
-pub fn field(label: &str, value: &str, width: usize, theme: Theme) -> Vec<Line<'static>> {
+fn field(label: &str, value: &str, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let text = format!("{label} {value}");
     wrap::wrap(&text, width)
         .into_iter()
@@ -40,143 +40,75 @@ pub fn field(label: &str, value: &str, width: usize, theme: Theme) -> Vec<Line<'
         .collect()
 }
 
-/// The clusters as one line of text, and whether they were inferred.
-pub fn clusters_field(member: &Member, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let names: Vec<&str> = member.clusters.iter().map(|c| c.name()).collect();
-    let value = if names.is_empty() && member.cluster_basis == ClusterBasis::Inferred {
-        "none found in the profile text".to_string()
-    } else if names.is_empty() {
-        "none".to_string()
-    } else {
-        names.join("; ")
-    };
-    let mut lines = field("Clusters:", &value, width, theme);
-    if member.cluster_basis == ClusterBasis::Inferred && !member.clusters.is_empty() {
-        lines.extend(
-            wrap::wrap("(inferred from profile text, not stated by UNESCO)", width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.note())),
-        );
-    }
-    lines
-}
-
-/// For inferred clusters, the keywords of the lexicon that matched, per cluster, so a reader
-/// can check the inference ("Literacy — illiteracy, reading"). Matching is linear in the text
-/// and runs only when the detail layout is rebuilt, not per frame.
-pub fn cluster_evidence(member: &Member, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    if member.cluster_basis != ClusterBasis::Inferred || member.clusters.is_empty() {
-        return Vec::new();
-    }
-    crate::model::clusters::evidence(member)
+fn styled(text: &str, width: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
+    wrap::wrap(text, width)
         .into_iter()
-        .flat_map(|(cluster, keywords)| {
-            let text = format!(
-                "  {} — matched: {}",
-                cluster.short_name(),
-                keywords.join(", ")
-            );
-            wrap::wrap(&text, width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.note()))
-                .collect::<Vec<_>>()
-        })
+        .map(|l| Line::styled(l, style))
         .collect()
 }
 
-/// The awards as text ("UNESCO Learning City Award 2015, 2024" or "none").
-pub fn awards_text(member: &Member) -> String {
-    if member.awards.is_empty() {
-        return "none".to_string();
-    }
-    let years: Vec<String> = member.awards.iter().map(|a| a.year.to_string()).collect();
-    format!("UNESCO Learning City Award {}", years.join(", "))
-}
-
-/// Profile text as wrapped lines: blank lines kept, lines starting with `- ` (or `• `) as
-/// bullets with a hanging indent.
-pub fn body(text: &str, width: usize) -> Vec<Line<'static>> {
-    let text = sanitize(text);
-    let mut lines = Vec::new();
-    for raw in text.lines() {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            lines.push(Line::raw(""));
-        } else if let Some(item) = raw.strip_prefix("- ").or_else(|| raw.strip_prefix("• ")) {
-            for (i, l) in wrap::wrap(item, width.saturating_sub(2))
-                .into_iter()
-                .enumerate()
-            {
-                lines.push(Line::raw(format!(
-                    "{}{l}",
-                    if i == 0 { "• " } else { "  " }
-                )));
+/// A profile document (see `profile`) laid out at `width`: fields with bold labels, notes
+/// and the tagline in their styles, bullets with a hanging indent. With `numbered`, the
+/// section headings carry the key that jumps to them ("1 Vision and motivation").
+pub fn lay_out(doc: &profile::Document, width: usize, theme: Theme, numbered: bool) -> Document {
+    let mut out = Document::default();
+    let lines = &mut out.lines;
+    for block in &doc.blocks {
+        match block {
+            Part::Field { label, value } => {
+                lines.extend(field(label, &sanitize_line(value), width, theme));
             }
-        } else {
-            lines.extend(wrap::wrap(raw, width).into_iter().map(Line::raw));
+            Part::Note(note) => lines.extend(styled(&sanitize_line(note), width, theme.note())),
+            Part::Tagline(tagline) => {
+                lines.extend(styled(&sanitize_line(tagline), width, theme.tagline()));
+            }
+            Part::Heading { text, section } => {
+                let index = section.and_then(|s| Section::ALL.iter().position(|x| *x == s));
+                if let Some(i) = index {
+                    out.sections[i] = Some(lines.len());
+                }
+                let heading = match index {
+                    Some(i) if numbered => format!("{} {text}", i + 1),
+                    _ => (*text).to_string(),
+                };
+                lines.extend(styled(&heading, width, theme.heading()));
+            }
+            Part::Paragraph(text) => {
+                lines.extend(
+                    wrap::wrap(&sanitize(text), width)
+                        .into_iter()
+                        .map(Line::raw),
+                );
+            }
+            Part::Bullet(item) => {
+                let item = sanitize(item);
+                for (i, l) in wrap::wrap(&item, width.saturating_sub(2))
+                    .into_iter()
+                    .enumerate()
+                {
+                    lines.push(Line::raw(format!(
+                        "{}{l}",
+                        if i == 0 { "• " } else { "  " }
+                    )));
+                }
+            }
+            Part::Gap => lines.push(Line::raw("")),
         }
     }
-    lines
+    out
 }
 
-/// The whole profile of `member` laid out at `width`.
+/// The whole profile of `member` laid out at `width`, headings numbered for `1`/`2`/`3`.
 pub fn document(member: &Member, width: usize, theme: Theme) -> Document {
-    let mut doc = Document::default();
-    let lines = &mut doc.lines;
-    lines.extend(field(
-        "Country:",
-        &sanitize_line(&member.country),
-        width,
-        theme,
-    ));
-    lines.extend(field("Region:", member.region.name(), width, theme));
-    lines.extend(clusters_field(member, width, theme));
-    lines.extend(cluster_evidence(member, width, theme));
-    lines.extend(field("Awards:", &awards_text(member), width, theme));
-    if let Some(year) = member.joined {
-        lines.extend(field("Joined:", &year.to_string(), width, theme));
-    }
-    if let Some(tagline) = &member.tagline {
-        lines.push(Line::raw(""));
-        lines.extend(
-            wrap::wrap(&sanitize_line(tagline), width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.tagline())),
-        );
-    }
-    if let Some(summary) = &member.summary {
-        lines.push(Line::raw(""));
-        lines.extend(body(summary, width));
-    }
-    if member.has_no_sections() {
-        lines.push(Line::raw(""));
-        lines.extend(
-            wrap::wrap(NO_SECTIONS, width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.note())),
-        );
-    }
-    for (i, section) in Section::ALL.into_iter().enumerate() {
-        if let Some(text) = member.section(section) {
-            lines.push(Line::raw(""));
-            doc.sections[i] = Some(lines.len());
-            lines.extend(
-                wrap::wrap(&format!("{} {}", i + 1, section.heading()), width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.heading())),
-            );
-            lines.extend(body(text, width));
-        }
-    }
-    doc
+    lay_out(&profile::Document::build(member), width, theme, true)
 }
 
 /// Draws the detail view of the selected city in `area`.
 ///
 /// The profile is laid out only when the member, the width or the colour changed since the
-/// last frame (see `app::DetailLayout`); a frame then costs the visible lines, whatever the
+/// last frame (see `ui::view::DetailLayout`); a frame then costs the visible lines, whatever the
 /// profile's length.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, theme: Theme) {
     let Some(index) = app.selected_hit().map(|h| h.member) else {
         return;
     };
@@ -197,31 +129,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         )
     };
     let key = (index, width, app.color);
-    if app.detail_layout.key != Some(key) {
+    if view.detail_layout.key != Some(key) {
         let doc = document(app.engine().member(index), width, theme);
-        let layout = &mut app.detail_layout;
+        let layout = &mut view.detail_layout;
         layout.key = Some(key);
         layout.lines = doc.lines;
         layout.sections = doc.sections;
         layout.computed += 1;
     }
-    let layout = &app.detail_layout;
+    let layout = &view.detail_layout;
     let len = layout.lines.len();
-    let Some(state) = app.detail.as_mut() else {
-        return;
-    };
-    if let Some(section) = state.jump.take() {
+    let state = &mut view.detail;
+    if let Some(section) = view.jump.take() {
         let index = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
         if let Some(line) = layout.sections[index] {
-            state.scroll = line;
+            state.offset = line;
         }
     }
     // Scrolling may go past the last full page as far as the last section's heading, so
     // that every section can be jumped to with its heading on the first line.
     let last_heading = layout.sections.iter().flatten().max().copied().unwrap_or(0);
-    state.scroll = state.scroll.min(len.saturating_sub(rows).max(last_heading));
-    state.rows = rows;
-    let scroll = state.scroll;
+    state.clamp(rows, len.saturating_sub(rows).max(last_heading));
+    let scroll = state.offset;
     let position = if len <= rows {
         " all ".to_string()
     } else {
@@ -242,7 +171,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     let end = (scroll + rows).min(len);
     let visible = layout.lines.get(scroll..end).unwrap_or_default().to_vec();
     frame.render_widget(Paragraph::new(visible), inner);
-    app.mouse_areas.push(MouseArea {
+    view.mouse_areas.push(MouseArea {
         area: inner,
         target: Target::Detail,
     });

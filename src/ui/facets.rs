@@ -1,6 +1,7 @@
 //! The Regions, Countries and Clusters panes: each value with `[x]` when selected and its
 //! live count (how many cities choosing it would give). Zero counts stay listed, dimmed.
 
+use super::ViewState;
 use super::{pane, theme::Theme, wrap};
 use crate::app::{App, Focus};
 use ratatui::Frame;
@@ -12,12 +13,13 @@ use ratatui::widgets::Paragraph;
 pub fn render(
     frame: &mut Frame,
     area: Rect,
-    app: &mut App,
+    app: &App,
+    view: &mut ViewState,
     which: Focus,
     boxed: bool,
     theme: Theme,
 ) {
-    let focused = app.focus == which && !app.searching;
+    let focused = app.focus == which && !app.searching();
     let rows_all = app.facet_rows(which);
     let on = rows_all.iter().filter(|r| r.selected).count();
     let mut title = vec![Span::raw(which.title())];
@@ -25,7 +27,7 @@ pub fn render(
         title.push(Span::raw(format!(" ({on} on)")));
     }
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
-    let first = pane::keep_visible(app, which, rows);
+    let first = pane::keep_visible(app, view, which, rows);
     let cursor = app.pane(which).cursor;
     let width = usize::from(rows.width);
     let lines: Vec<Line> = app

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 
 /// The footer's hints for `mode`: (key label, word), from the key table. A binding whose
 /// keys an earlier binding of the mode already claims is left out (it does nothing there).
-pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
+pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     let mut claimed: Vec<keymap::Key> = Vec::new();
     let mut live = Vec::new();
     for binding in keymap::bindings_in(mode) {
@@ -29,7 +29,7 @@ pub fn hints(mode: Mode) -> Vec<(&'static str, &'static str)> {
     live.iter()
         .filter(|b| !general(b.group))
         .chain(live.iter().filter(|b| general(b.group)))
-        .filter_map(|b| b.footer.map(|word| (b.label, word)))
+        .filter_map(|b| b.footer.map(|word| (b.label(), word)))
         .collect()
 }
 
@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     let mut spans = Vec::new();
     for (label, word) in hints(app.mode()) {
         let gap = usize::from(used > 0) * 2;
-        let need = gap + wrap::width(label) + 1 + wrap::width(word);
+        let need = gap + wrap::width(&label) + 1 + wrap::width(word);
         if used + need > room {
             break;
         }

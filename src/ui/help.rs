@@ -1,9 +1,10 @@
 //! The help overlay: every binding of the key table, group by group, so it can never
-//! disagree with what the keys do. Scrolls when it does not fit.
+//! disagree with what the keys do. Scrolls when it does not fit (a `Scroll` in the view
+//! state, paged by the visible height like every other view).
 
+use super::{MouseArea, Target, ViewState};
 use super::{layout, theme::Theme, wrap};
 use crate::app::keymap::{BINDINGS, Group};
-use crate::app::{App, MouseArea, Target};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -28,7 +29,7 @@ pub fn lines(width: usize, theme: Theme) -> Vec<Line<'static>> {
             theme.heading(),
         ));
         for b in rows {
-            let key = format!("{:<KEY_WIDTH$}", b.label);
+            let key = format!("{:<KEY_WIDTH$}", b.label());
             let help_room = width.saturating_sub(KEY_WIDTH + 1);
             for (i, text) in wrap::wrap(b.help, help_room).into_iter().enumerate() {
                 let first = if i == 0 {
@@ -55,7 +56,7 @@ pub fn lines(width: usize, theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// Draws the overlay over `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut ViewState, theme: Theme) {
     let popup = layout::centered(area, 74, area.height.saturating_sub(2).max(3));
     let block = Block::bordered()
         .border_type(BorderType::Double)
@@ -65,13 +66,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
     let inner = block.inner(popup);
     let text = lines(usize::from(inner.width), theme);
     let rows = usize::from(inner.height);
-    app.help_scroll = app.help_scroll.min(text.len().saturating_sub(rows));
+    view.help.clamp(rows, text.len().saturating_sub(rows));
     frame.render_widget(Clear, popup);
     blank_spill(frame.buffer_mut(), popup);
     frame.render_widget(block, popup);
-    let visible: Vec<Line> = text.into_iter().skip(app.help_scroll).take(rows).collect();
+    let visible: Vec<Line> = text.into_iter().skip(view.help.offset).take(rows).collect();
     frame.render_widget(Paragraph::new(visible), inner);
-    app.mouse_areas.push(MouseArea {
+    view.mouse_areas.push(MouseArea {
         area: popup,
         target: Target::Help,
     });

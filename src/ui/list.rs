@@ -1,6 +1,7 @@
 //! The city list: city and country of every hit, the characters the search matched in bold
 //! and underlined, and "n of N" in the title.
 
+use super::ViewState;
 use super::{pane, theme::Theme, wrap};
 use crate::app::{App, Focus};
 use ratatui::Frame;
@@ -10,14 +11,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Draws the city list in `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App, boxed: bool, theme: Theme) {
-    let focused = app.focus == Focus::Cities || app.searching;
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    view: &mut ViewState,
+    boxed: bool,
+    theme: Theme,
+) {
+    let focused = app.focus == Focus::Cities || app.searching();
     let title = vec![
         Span::raw("Cities "),
         Span::raw(format!("· {} of {}", app.results().hits.len(), app.total())),
     ];
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
-    let first = pane::keep_visible(app, Focus::Cities, rows);
+    let first = pane::keep_visible(app, view, Focus::Cities, rows);
     let width = usize::from(rows.width);
     if app.results().hits.is_empty() {
         let text = if app.total() == 0 {

@@ -1,8 +1,9 @@
 //! Rendering the explorer: a pure function of the `App` state onto a ratatui `Frame`.
 //!
-//! One file per part of the screen. The only state written while drawing is what depends on
-//! the frame's size: scroll offsets, page heights, a pending section jump and the areas the
-//! mouse can hit. Nothing clears the screen: ratatui diffs each frame against the last, so
+//! One file per part of the screen. [`render`] reads `&App` (what the user chose) and writes
+//! only the [`ViewState`] (what the frame measured: scroll offsets and page heights, one
+//! [`Scroll`] per scrolling view; the areas the mouse can hit; the detail view's laid-out
+//! text; resolving a pending section jump). `ViewState::update` is where actions enter. Nothing clears the screen: ratatui diffs each frame against the last, so
 //! only changed cells reach the terminal and nothing flickers.
 //!
 //! All member text goes through `text::sanitize`/`sanitize_line` before it reaches a buffer,
@@ -16,11 +17,16 @@ pub mod layout;
 pub mod list;
 mod pane;
 pub mod preview;
+pub mod scroll;
 pub mod search;
 pub mod theme;
+pub mod view;
 pub mod wrap;
 
-use crate::app::{App, Focus, MouseArea, Target};
+pub use scroll::Scroll;
+pub use view::{Explorer, MouseArea, Target, ViewState};
+
+use crate::app::{App, Focus, Overlay, Screen};
 use layout::Browse;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,9 +34,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use theme::Theme;
 
-/// Draws the whole explorer for `app` into `frame`.
-pub fn render(frame: &mut Frame, app: &mut App) {
-    app.mouse_areas.clear();
+/// Draws the whole explorer for `app` into `frame`, recording what the frame measured in
+/// `view`.
+pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
+    view.mouse_areas.clear();
     let theme = Theme::new(app.color);
     let area = frame.area();
     if layout::too_small(area) {
@@ -38,14 +45,13 @@ pub fn render(frame: &mut Frame, app: &mut App) {
         return;
     }
     let (main, footer_area) = layout::main_and_footer(area);
-    if app.detail.is_some() {
-        detail::render(frame, main, app, theme);
-    } else {
-        browse(frame, main, app, theme);
+    match app.screen {
+        Screen::Detail => detail::render(frame, main, app, view, theme),
+        Screen::Browse { .. } => browse(frame, main, app, view, theme),
     }
     footer::render(frame, footer_area, app, theme);
-    if app.help {
-        help::render(frame, area, app, theme);
+    if app.overlay == Some(Overlay::Help) {
+        help::render(frame, area, view, theme);
     }
 }
 
@@ -67,7 +73,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
     );
 }
 
-fn browse(frame: &mut Frame, main: Rect, app: &mut App, theme: Theme) {
+fn browse(frame: &mut Frame, main: Rect, app: &App, view: &mut ViewState, theme: Theme) {
     match layout::browse(main) {
         Browse::Wide {
             search: search_area,
@@ -77,11 +83,11 @@ fn browse(frame: &mut Frame, main: Rect, app: &mut App, theme: Theme) {
             list: list_area,
             preview: preview_area,
         } => {
-            search::render(frame, search_area, app, theme);
-            facets::render(frame, regions, app, Focus::Regions, true, theme);
-            facets::render(frame, countries, app, Focus::Countries, true, theme);
-            facets::render(frame, clusters, app, Focus::Clusters, true, theme);
-            list::render(frame, list_area, app, true, theme);
+            search::render(frame, search_area, app, view, theme);
+            facets::render(frame, regions, app, view, Focus::Regions, true, theme);
+            facets::render(frame, countries, app, view, Focus::Countries, true, theme);
+            facets::render(frame, clusters, app, view, Focus::Clusters, true, theme);
+            list::render(frame, list_area, app, view, true, theme);
             if let Some(preview_area) = preview_area {
                 preview::render(frame, preview_area, app, theme);
             }
@@ -91,11 +97,11 @@ fn browse(frame: &mut Frame, main: Rect, app: &mut App, theme: Theme) {
             search: search_area,
             pane,
         } => {
-            tab_strip(frame, tabs, app, theme);
-            search::render(frame, search_area, app, theme);
+            tab_strip(frame, tabs, app, view, theme);
+            search::render(frame, search_area, app, view, theme);
             match app.focus {
-                Focus::Cities => list::render(frame, pane, app, false, theme),
-                facet => facets::render(frame, pane, app, facet, false, theme),
+                Focus::Cities => list::render(frame, pane, app, view, false, theme),
+                facet => facets::render(frame, pane, app, view, facet, false, theme),
             }
         }
     }
@@ -104,7 +110,7 @@ fn browse(frame: &mut Frame, main: Rect, app: &mut App, theme: Theme) {
 /// The narrow layout's tab strip: the focused pane's name reversed and in brackets; the
 /// others abbreviated (three letters, then two) when the full names do not fit.
 /// Each tab is clickable.
-fn tab_strip(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
+fn tab_strip(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, theme: Theme) {
     let label = |pane: Focus, letters: usize| {
         let name = pane.title();
         if pane == app.focus {
@@ -132,7 +138,7 @@ fn tab_strip(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         let width = text.len() as u16;
         let visible = width.min(area.right().saturating_sub(x));
         if visible > 0 {
-            app.mouse_areas.push(MouseArea {
+            view.mouse_areas.push(MouseArea {
                 area: Rect::new(x, area.y, visible, area.height.min(1)),
                 target: Target::Tab(pane),
             });

@@ -2,7 +2,8 @@
 //! in the narrow one), keeping the cursor in view, and registering its rows for the mouse.
 
 use super::theme::Theme;
-use crate::app::{App, Focus, MouseArea, Target};
+use super::{MouseArea, Target, ViewState};
+use crate::app::{App, Focus};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -51,19 +52,13 @@ pub fn frame(
 
 /// Scrolls a pane so its cursor is visible in `rows` rows, records the page height, and
 /// registers the rows for mouse clicks. Returns the first visible index.
-pub fn keep_visible(app: &mut App, pane: Focus, rows: Rect) -> usize {
-    let len = app.pane_len(pane);
-    let height = usize::from(rows.height);
-    let state = app.pane_mut(pane);
-    state.rows = height;
-    if state.cursor < state.offset {
-        state.offset = state.cursor;
-    } else if height > 0 && state.cursor >= state.offset + height {
-        state.offset = state.cursor + 1 - height;
-    }
-    state.offset = state.offset.min(len.saturating_sub(height));
-    let first = state.offset;
-    app.mouse_areas.push(MouseArea {
+pub fn keep_visible(app: &App, view: &mut ViewState, pane: Focus, rows: Rect) -> usize {
+    let first = view.pane_mut(pane).follow(
+        app.pane(pane).cursor,
+        app.pane_len(pane),
+        usize::from(rows.height),
+    );
+    view.mouse_areas.push(MouseArea {
         area: rows,
         target: Target::Pane { pane, first },
     });

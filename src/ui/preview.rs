@@ -1,9 +1,10 @@
 //! The preview beside the city list on wide terminals: enough of the selected city's profile
-//! to decide whether to open it (tagline, region, clusters, awards, the opening of its vision).
+//! to decide whether to open it (tagline, region, clusters, awards, the opening of its vision):
+//! the profile document cut to `profile::Extent::Preview`, laid out like the detail view.
 
 use super::{detail, theme::Theme, wrap};
 use crate::app::App;
-use crate::model::Section;
+use crate::profile;
 use crate::text::sanitize_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -37,38 +38,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     .into_iter()
     .map(|l| Line::styled(l, theme.label()))
     .collect();
-    if let Some(tagline) = &member.tagline {
-        lines.extend(
-            wrap::wrap(&sanitize_line(wrap::clip(tagline, budget)), width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.tagline())),
-        );
-    }
-    lines.push(Line::raw(""));
-    lines.extend(detail::field("Region:", member.region.name(), width, theme));
-    lines.extend(detail::clusters_field(member, width, theme));
-    lines.extend(detail::field(
-        "Awards:",
-        &detail::awards_text(member),
-        width,
-        theme,
-    ));
-    lines.push(Line::raw(""));
-    match member.section(Section::Vision) {
-        Some(vision) => {
-            lines.push(Line::styled(
-                wrap::fit(Section::Vision.heading(), width),
-                theme.heading(),
-            ));
-            lines.extend(detail::body(wrap::clip(vision, budget), width));
-        }
-        None if member.has_no_sections() => lines.extend(
-            wrap::wrap(detail::NO_SECTIONS, width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.note())),
-        ),
-        None => {}
-    }
+    let doc = profile::Document::with_extent(member, profile::Extent::Preview, |text| {
+        wrap::clip(text, budget)
+    });
+    lines.extend(detail::lay_out(&doc, width, theme, false).lines);
     lines.truncate(usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines), inner);
 }

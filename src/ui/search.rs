@@ -1,15 +1,16 @@
 //! The search box: the search text, a cursor while it has focus, and a hint when empty.
 
+use super::{MouseArea, Target, ViewState};
 use super::{theme::Theme, wrap};
-use crate::app::{App, MouseArea, Target};
+use crate::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
 /// Draws the search box in `area`: bordered when it is three rows high, one line otherwise.
-pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
-    let focused = app.searching;
+pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, theme: Theme) {
+    let focused = app.searching();
     let inner = if area.height >= 3 {
         let mut title = vec![Span::raw("Search")];
         if focused {
@@ -53,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
             + (wrap::width(prompt) + wrap::width(shown)).min(usize::from(inner.width - 1)) as u16;
         frame.set_cursor_position(Position::new(x, inner.y));
     }
-    app.mouse_areas.push(MouseArea {
+    view.mouse_areas.push(MouseArea {
         area,
         target: Target::SearchBox,
     });

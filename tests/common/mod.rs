@@ -5,6 +5,7 @@
 use gnlc::app::App;
 use gnlc::model::Dataset;
 use gnlc::query::{Engine, Query};
+use gnlc::ui::Explorer;
 
 /// Path of the fixture, for the binary's `--data`.
 pub const FIXTURE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cities.json");
@@ -15,8 +16,8 @@ pub fn dataset() -> Dataset {
 }
 
 /// An explorer on the fixture, colours on (whatever `NO_COLOR` says), no filters.
-pub fn app() -> App {
-    let mut app = App::new(Engine::new(dataset()), Query::default());
+pub fn app() -> Explorer {
+    let mut app = Explorer::new(App::new(Engine::new(dataset()), Query::default()));
     app.color = true;
     app
 }
