@@ -107,18 +107,18 @@ fn the_done_means_path() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(sorted(listed_cities(&app)), ASIAN);
+    assert_eq!(sorted(listed_cities(&app.app)), ASIAN);
     assert!(app.query().regions.contains(&Region::AsiaPacific));
     // Space again: all 13.
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(listed_cities(&app).len(), 13);
+    assert_eq!(listed_cities(&app.app).len(), 13);
     assert!(app.query().regions.is_empty());
     // `/` then "sonder": Sønderborg alone.
     press(&mut app, KeyCode::Char('/'));
     assert_eq!(app.mode(), Mode::Search);
     type_text(&mut app, "sonder");
     assert_eq!(app.query().text, "sonder");
-    assert_eq!(listed_cities(&app), ["Sønderborg"]);
+    assert_eq!(listed_cities(&app.app), ["Sønderborg"]);
     // Enter: its detail.
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Detail);
@@ -151,10 +151,10 @@ fn several_values_of_one_facet_combine_with_or() {
     press(&mut app, KeyCode::Char(' '));
     let mut expected = ASIAN.to_vec();
     expected.extend(["Contagem", "Villa María"]);
-    assert_eq!(sorted(listed_cities(&app)), sorted(expected));
+    assert_eq!(sorted(listed_cities(&app.app)), sorted(expected));
     // x clears this pane only.
     press(&mut app, KeyCode::Char('x'));
-    assert_eq!(listed_cities(&app).len(), 13);
+    assert_eq!(listed_cities(&app.app).len(), 13);
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn facet_counts_are_live() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(listed_cities(&app).len(), 4);
+    assert_eq!(listed_cities(&app.app).len(), 4);
     assert_eq!(count(&app, Focus::Regions, "Asia and the Pacific"), Some(4));
     assert_eq!(
         count(&app, Focus::Regions, "Europe and North America"),
@@ -203,7 +203,7 @@ fn facet_counts_are_live() {
     type_text(&mut app, "c");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('X'));
-    assert_eq!(listed_cities(&app).len(), 13);
+    assert_eq!(listed_cities(&app.app).len(), 13);
     assert!(app.query().text.is_empty() && app.query().countries.is_empty());
     assert!(app.query().regions.is_empty());
 }
@@ -221,7 +221,7 @@ fn the_search_box_takes_q_and_moves_with_the_arrows() {
     // "n" is in Chengdu, Hangzhou, Namyangju, Sønderborg, Shenzhen, Dilijan, Chisinau...:
     // Down moves the selection while typing, Up moves it back.
     type_text(&mut app, "n");
-    assert!(listed_cities(&app).len() > 2);
+    assert!(listed_cities(&app.app).len() > 2);
     let top = selected_city(&app).to_string();
     press(&mut app, KeyCode::Down);
     assert_ne!(selected_city(&app), top);
@@ -232,13 +232,13 @@ fn the_search_box_takes_q_and_moves_with_the_arrows() {
     // Ctrl-U clears the search.
     press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     assert_eq!(app.query().text, "");
-    assert_eq!(listed_cities(&app).len(), 13);
+    assert_eq!(listed_cities(&app.app).len(), 13);
     // Esc leaves the box keeping the text.
     type_text(&mut app, "cork");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), Mode::List);
     assert_eq!(app.query().text, "cork");
-    assert_eq!(listed_cities(&app), ["Cork"]);
+    assert_eq!(listed_cities(&app.app), ["Cork"]);
     // Ctrl-C quits even from the search box.
     press(&mut app, KeyCode::Char('/'));
     press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
@@ -250,7 +250,7 @@ fn enter_in_the_search_box_opens_the_top_result_and_nothing_when_there_is_none()
     let mut app = common::app();
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "zzzz");
-    assert!(listed_cities(&app).is_empty());
+    assert!(listed_cities(&app.app).is_empty());
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Search);
     press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
@@ -270,7 +270,7 @@ fn next_and_previous_city_in_the_detail_view_follow_the_filtered_list() {
     press(&mut app, KeyCode::BackTab); // back to Cities
     assert_eq!(app.focus, Focus::Cities);
     // With no search text the list is sorted by city name.
-    assert_eq!(listed_cities(&app), ASIAN);
+    assert_eq!(listed_cities(&app.app), ASIAN);
     press(&mut app, KeyCode::Enter);
     assert_eq!(selected_city(&app), "Beijing");
     press(&mut app, KeyCode::Char('n'));
@@ -371,7 +371,7 @@ fn the_command_line_query_opens_the_explorer_already_filtered() {
         ..Query::default()
     };
     let app = Explorer::new(App::new(Engine::new(common::dataset()), query));
-    assert_eq!(sorted(app.listed_cities()), ASIAN);
+    assert_eq!(sorted(listed_cities(&app.app)), ASIAN);
     assert!(
         app.facet_rows(Focus::Regions)
             .iter()
@@ -442,7 +442,7 @@ fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
         ..Query::default()
     };
     let mut app = Explorer::new(App::new(Engine::new(common::dataset()), query));
-    assert!(app.listed_cities().is_empty());
+    assert!(listed_cities(&app.app).is_empty());
     let rows = app.facet_rows(Focus::Countries);
     let japan = rows
         .iter()
@@ -455,7 +455,7 @@ fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
     sorted_labels.sort_unstable();
     assert_eq!(labels, sorted_labels, "still alphabetical");
     app.update(Action::ClearAll);
-    assert_eq!(listed_cities(&app).len(), 13);
+    assert_eq!(listed_cities(&app.app).len(), 13);
     assert!(
         app.facet_rows(Focus::Countries)
             .iter()
