@@ -14,9 +14,11 @@
 pub mod app;
 pub mod cli;
 pub mod error;
+pub mod geo;
 pub mod import;
 pub mod model;
 pub mod query;
+pub mod shortlist;
 pub mod text;
 pub mod tui;
 pub mod ui;
