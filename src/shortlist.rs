@@ -22,7 +22,7 @@
 //! # Safety of the data
 //!
 //! - Every change is applied to the file as it is *now*, not to what was loaded: under an
-//!   advisory lock on a sidecar file (`shortlist.json.lock`, never removed, so that every
+//!   advisory lock (`flock`, through the `fs4` crate) on a sidecar file (`shortlist.json.lock`, never removed, so that every
 //!   process locks the same inode) the file is re-read, the change (add, remove, clear) is
 //!   applied, and the result is written. Two explorers open at once therefore keep each
 //!   other's marks.
@@ -207,12 +207,17 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<BTreeSet<String>, ShortlistError> 
             (e.into_inner(), field)
         }
     };
-    if let Ok(v) = serde_json::from_slice::<VersionOnly>(bytes)
-        && v.version > u64::from(FORMAT_VERSION)
-    {
+    let version = serde_json::from_slice::<VersionOnly>(bytes).map(|v| v.version);
+    if let Ok(found) = version.map_err(|_| ()).and_then(|v| {
+        if v > u64::from(FORMAT_VERSION) {
+            Ok(v)
+        } else {
+            Err(())
+        }
+    }) {
         return Err(ShortlistError::Version {
             path: path.to_path_buf(),
-            found: v.version,
+            found,
         });
     }
     let message = inner.to_string();
@@ -280,7 +285,8 @@ fn lock(path: &Path) -> Result<Lock, ShortlistError> {
         .write(true)
         .open(PathBuf::from(&name))
         .map_err(fail)?;
-    file.lock().map_err(fail)?;
+    // The trait's method, by path: newer std has an inherent `File::lock` of the same name.
+    fs4::FileExt::lock(&file).map_err(fail)?;
     Ok(Lock { _file: file })
 }
 
@@ -462,7 +468,10 @@ impl Shortlist {
         };
         let ids_now = ids.get_or_insert_with(BTreeSet::new);
         let changed = match change {
-            Change::Add(add) => add.iter().filter(|id| ids_now.insert((*id).clone())).count(),
+            Change::Add(add) => add
+                .iter()
+                .filter(|id| ids_now.insert((*id).clone()))
+                .count(),
             Change::Remove(remove) => remove.iter().filter(|id| ids_now.remove(*id)).count(),
             Change::Clear => {
                 let n = ids_now.len();

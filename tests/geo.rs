@@ -3,9 +3,12 @@
 //! fitting and bounds with hand-computed numbers, projection checked against what ratatui's
 //! Braille canvas actually paints, and label placement properties.
 
+// Some values are exact by construction (360, 180, 45 ...): compared exactly on purpose.
+#![allow(clippy::float_cmp)]
+
 use gnlc::geo::{
-    Bounds, EARTH_RADIUS_KM, LabelKind, LabelPoint, NearError, Screen, View, great_circle_km,
-    near, near_among, place_labels,
+    Bounds, EARTH_RADIUS_KM, LabelKind, LabelPoint, NearError, Screen, View, great_circle_km, near,
+    near_among, place_labels,
 };
 use gnlc::model::{ClusterBasis, Coordinates, Member, Region};
 use proptest::prelude::*;
@@ -72,7 +75,11 @@ fn antipodes_are_half_the_circumference_apart() {
 fn the_same_point_is_zero_away_and_a_quarter_turn_is_a_quarter() {
     assert!(great_circle_km(at(51.90, -8.47), at(51.90, -8.47)).abs() < 1e-9);
     // π/2 × R = 10007.5572 km from the equator to a pole.
-    assert!(close(great_circle_km(at(0.0, 30.0), at(90.0, 0.0)), 10007.5572, 0.001));
+    assert!(close(
+        great_circle_km(at(0.0, 30.0), at(90.0, 0.0)),
+        10007.5572,
+        0.001
+    ));
 }
 
 #[test]
@@ -147,7 +154,10 @@ fn no_points_is_the_whole_world_and_keeps_its_aspect() {
     // latitude 180/90 = 2; the larger wins, so latitude shows 2.25 × 90 = 202.5 degrees.
     let b = view.bounds(160, 45);
     assert_eq!(b.x, [-180.0, 180.0]);
-    assert!(close(b.y[0], -101.25, 1e-9) && close(b.y[1], 101.25, 1e-9), "{b:?}");
+    assert!(
+        close(b.y[0], -101.25, 1e-9) && close(b.y[1], 101.25, 1e-9),
+        "{b:?}"
+    );
     // 80 × 24: 4.5 vs 3.75 degrees per width → 4.5 × 48 = 216 degrees of latitude.
     let b = view.bounds(80, 24);
     assert!(close(b.y[1], 108.0, 1e-9), "{b:?}");
@@ -162,14 +172,20 @@ fn no_points_is_the_whole_world_and_keeps_its_aspect() {
 fn fitting_frames_the_points_with_a_margin() {
     // Box 0..20 east, 0..10 north; 10 % margin on each side: spans 24 × 12, centre (10, 5).
     let view = View::fit([at(0.0, 0.0), at(10.0, 20.0), at(3.0, 7.0)], 5.0);
-    assert!(close(view.lon, 10.0, 1e-9) && close(view.lat, 5.0, 1e-9), "{view:?}");
+    assert!(
+        close(view.lon, 10.0, 1e-9) && close(view.lat, 5.0, 1e-9),
+        "{view:?}"
+    );
     assert!(close(view.span_lon, 24.0, 1e-9) && close(view.span_lat, 12.0, 1e-9));
     // On 100 × 30 cells (100 × 60 widths) with the cos(5°) = 0.996195 correction:
     // longitude needs 24 × 0.996195 / 100 = 0.2390867 degrees of latitude per width,
     // latitude 12 / 60 = 0.2. So x = 10 ± 0.2390867 × 100 / 0.996195 / 2 = 10 ± 12 and
     // y = 5 ± 0.2390867 × 60 / 2 = 5 ± 7.1726018.
     let b = view.bounds(100, 30);
-    assert!(close(b.x[0], -2.0, 1e-9) && close(b.x[1], 22.0, 1e-9), "{b:?}");
+    assert!(
+        close(b.x[0], -2.0, 1e-9) && close(b.x[1], 22.0, 1e-9),
+        "{b:?}"
+    );
     assert!(close(b.y[0], 5.0 - 7.172_601_8, 1e-6), "{b:?}");
     assert!(close(b.y[1], 5.0 + 7.172_601_8, 1e-6), "{b:?}");
 }
@@ -329,8 +345,8 @@ proptest! {
         let b = screen.bounds;
         // A point inside the bounds (relative position plon, plat in -1..1).
         let p = at(
-            (b.y[0] + b.y[1]) / 2.0 + plat * (b.y[1] - b.y[0]) / 2.0,
-            (b.x[0] + b.x[1]) / 2.0 + plon * (b.x[1] - b.x[0]) / 2.0,
+            f64::midpoint(b.y[0], b.y[1]) + plat * (b.y[1] - b.y[0]) / 2.0,
+            f64::midpoint(b.x[0], b.x[1]) + plon * (b.x[1] - b.x[0]) / 2.0,
         );
         let cell = screen.cell_of(p);
         prop_assert!(cell.is_some());
@@ -368,7 +384,10 @@ fn pt(x: u16, y: u16, text: &str) -> LabelPoint<'_> {
 fn a_label_goes_right_then_left_then_above_then_below() {
     let area = Rect::new(0, 0, 20, 10);
     let placed = place_labels(area, &[pt(5, 5, "Cork")], None);
-    assert_eq!((placed[0].x, placed[0].y, placed[0].kind), (6, 5, LabelKind::Name));
+    assert_eq!(
+        (placed[0].x, placed[0].y, placed[0].kind),
+        (6, 5, LabelKind::Name)
+    );
     // At the right edge: "Cork" ends just left of the point.
     let placed = place_labels(area, &[pt(19, 5, "Cork")], None);
     assert_eq!((placed[0].x, placed[0].y), (15, 5));
@@ -389,7 +408,10 @@ fn the_selected_label_comes_first_and_others_give_way() {
     let placed = place_labels(area, &points, Some(1));
     assert_eq!(placed[0].kind, LabelKind::Selected);
     assert_eq!((placed[0].x, placed[0].text.as_str()), (11, "Incheon"));
-    assert_eq!((placed[1].x, placed[1].y, placed[1].text.as_str()), (0, 1, "Seoul"));
+    assert_eq!(
+        (placed[1].x, placed[1].y, placed[1].text.as_str()),
+        (0, 1, "Seoul")
+    );
 }
 
 #[test]
@@ -398,7 +420,10 @@ fn points_sharing_a_cell_become_a_count() {
     let points = [pt(3, 2, "A"), pt(3, 2, "B"), pt(3, 2, "C"), pt(10, 2, "D")];
     let placed = place_labels(area, &points, None);
     assert_eq!(placed[0].kind, LabelKind::Count(3));
-    assert_eq!((placed[0].x, placed[0].y, placed[0].text.as_str()), (3, 2, "3"));
+    assert_eq!(
+        (placed[0].x, placed[0].y, placed[0].text.as_str()),
+        (3, 2, "3")
+    );
     assert_eq!(placed[1].text, "D");
     // Selecting one of them names it and says how many others share the cell.
     let placed = place_labels(area, &points, Some(1));
@@ -426,7 +451,11 @@ fn label_case() -> impl Strategy<Value = (Rect, Vec<(u16, u16, String)>, Option<
             prop_oneof!["[a-zA-Z]{0,12}", "[가-힣]{1,4}", "[a-z]{1,3} [a-z]{1,30}"],
         );
         let points = prop::collection::vec(point, 0..80);
-        (Just(Rect::new(x, y, w, h)), points, prop::option::of(0usize..100))
+        (
+            Just(Rect::new(x, y, w, h)),
+            points,
+            prop::option::of(0usize..100),
+        )
     })
 }
 

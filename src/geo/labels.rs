@@ -8,7 +8,7 @@
 //! 3. The other labels are placed greedily, in the order the points are given (the caller's
 //!    priority), each tried right, left, above and below its point. A label is dropped when no
 //!    spot is free: it may not overlap another label, touch one on the same row (a one-cell
-//!    gap keeps "SeoulBusan" from reading as one word), cover another point's marker, or leave
+//!    gap keeps `SeoulBusan` from reading as one word), cover another point's marker, or leave
 //!    the area.
 //!
 //! The function is pure and works on cells, so it can be tested without drawing, and it costs
@@ -64,13 +64,10 @@ impl Grid {
     /// Whether a label of `width` at (`x`, `y`) is inside the area; `own` is a cell whose
     /// marker the label may cover (a count written on its own cell).
     fn free(&self, x: i32, y: i32, width: u16, own: Option<(u16, u16)>) -> bool {
-        let a = self.area;
-        let (left, top) = (i32::from(a.x), i32::from(a.y));
-        let (right, bottom) = (left + i32::from(a.width), top + i32::from(a.height));
-        if width == 0 || x < left || y < top || x + i32::from(width) > right || y >= bottom {
+        let Some((x, y)) = fits(self.area, x, y, width) else {
             return false;
-        }
-        let (x, y) = (x as u16, y as u16);
+        };
+        let a = self.area;
         // The label's own cells: no label, no marker but its own.
         for cx in x..x + width {
             let i = self.index(cx, y);
@@ -90,6 +87,17 @@ impl Grid {
             self.label[i] = true;
         }
     }
+}
+
+/// The spot as cells, when a label of `width` (at least 1) there is inside `area`.
+fn fits(area: Rect, x: i32, y: i32, width: u16) -> Option<(u16, u16)> {
+    let (x, y) = (u16::try_from(x).ok()?, u16::try_from(y).ok()?);
+    let inside = width > 0
+        && x >= area.x
+        && y >= area.y
+        && u32::from(x) + u32::from(width) <= u32::from(area.right())
+        && y < area.bottom();
+    inside.then_some((x, y))
 }
 
 /// The spots tried for a label of `width` beside the point at (`x`, `y`): right, left, above
@@ -171,8 +179,11 @@ pub fn place_labels(area: Rect, points: &[LabelPoint<'_>], selected: Option<usiz
         }
         spots.extend(beside(p.x, p.y, width));
         let own = Some((p.x, p.y));
-        if let Some(&(x, y)) = spots.iter().find(|&&(x, y)| grid.free(x, y, width, own)) {
-            let (x, y) = (x as u16, y as u16);
+        let spot = spots
+            .iter()
+            .find(|&&(x, y)| grid.free(x, y, width, own))
+            .and_then(|&(x, y)| fits(area, x, y, width));
+        if let Some((x, y)) = spot {
             grid.take(x, y, width);
             placed.push(Placed {
                 x,
@@ -189,7 +200,12 @@ pub fn place_labels(area: Rect, points: &[LabelPoint<'_>], selected: Option<usiz
 
 /// Places the selected label: beside its point where it covers no marker, else where it at
 /// least fits, else cut to the area's width on the nearest row. An empty text gets no label.
-fn place_selected(grid: &mut Grid, p: &LabelPoint<'_>, point: usize, text: String) -> Option<Placed> {
+fn place_selected(
+    grid: &mut Grid,
+    p: &LabelPoint<'_>,
+    point: usize,
+    text: String,
+) -> Option<Placed> {
     let area = grid.area;
     let full = u16::try_from(text.width()).unwrap_or(u16::MAX);
     if full == 0 {
@@ -197,32 +213,30 @@ fn place_selected(grid: &mut Grid, p: &LabelPoint<'_>, point: usize, text: Strin
     }
     let spots = beside(p.x, p.y, full);
     let own = Some((p.x, p.y));
-    let fits = |x: i32, y: i32, w: u16| {
-        x >= i32::from(area.x)
-            && y >= i32::from(area.y)
-            && x + i32::from(w) <= i32::from(area.right())
-            && y < i32::from(area.bottom())
-    };
     let spot = spots
         .iter()
         .find(|&&(x, y)| grid.free(x, y, full, own))
-        .or_else(|| spots.iter().find(|&&(x, y)| fits(x, y, full)));
-    let (x, y, text) = match spot {
-        Some(&(x, y)) => (x as u16, y as u16, text),
-        None => {
-            let cut = truncate(&text, area.width);
-            let w = u16::try_from(cut.width()).unwrap_or(area.width);
-            // Start where the label would end at the area's right edge, at most at the point.
-            let x = p.x.min(area.right().saturating_sub(w)).max(area.x);
-            let y = if p.y > area.y {
-                p.y - 1
-            } else if p.y + 1 < area.bottom() {
-                p.y + 1
-            } else {
-                p.y
-            };
-            (x, y, cut)
-        }
+        .or_else(|| {
+            spots
+                .iter()
+                .find(|&&(x, y)| fits(area, x, y, full).is_some())
+        })
+        .and_then(|&(x, y)| fits(area, x, y, full));
+    let (x, y, text) = if let Some((x, y)) = spot {
+        (x, y, text)
+    } else {
+        let cut = truncate(&text, area.width);
+        let w = u16::try_from(cut.width()).unwrap_or(area.width);
+        // Start where the label would end at the area's right edge, at most at the point.
+        let x = p.x.min(area.right().saturating_sub(w)).max(area.x);
+        let y = if p.y > area.y {
+            p.y - 1
+        } else if p.y + 1 < area.bottom() {
+            p.y + 1
+        } else {
+            p.y
+        };
+        (x, y, cut)
     };
     let width = u16::try_from(text.width()).unwrap_or(area.width);
     grid.take(x, y, width);

@@ -45,6 +45,7 @@ pub const MIN_LON_SCALE: f64 = 0.26;
 /// What part of the world is shown: a centre and the spans that must be visible, in degrees.
 /// The canvas may show more along one axis, to keep the aspect ratio (see [`View::bounds`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[must_use]
 pub struct View {
     /// Longitude of the centre, degrees east.
     pub lon: f64,
@@ -104,11 +105,11 @@ impl View {
         } else {
             DEFAULT_MIN_SPAN
         };
-        let centre_lat = (lat[0] + lat[1]) / 2.0;
+        let centre_lat = f64::midpoint(lat[0], lat[1]);
         let k = lon_scale(centre_lat);
         let grow = 1.0 + 2.0 * MARGIN;
         View {
-            lon: (lon[0] + lon[1]) / 2.0,
+            lon: f64::midpoint(lon[0], lon[1]),
             lat: centre_lat,
             span_lon: ((lon[1] - lon[0]) * grow).max(min_span / k),
             span_lat: ((lat[1] - lat[0]) * grow).max(min_span),
@@ -232,8 +233,11 @@ impl Screen {
         let dots_y = f64::from(self.area.height) * 4.0;
         let dx = ((p.lon - left) * (dots_x - 1.0) / (right - left)).round();
         let dy = ((top - p.lat) * (dots_y - 1.0) / (top - bottom)).round();
-        let col = (dx as u16 / 2).min(self.area.width - 1);
-        let row = (dy as u16 / 4).min(self.area.height - 1);
+        // Both are 0 or more: the point was checked to be inside the bounds.
+        #[allow(clippy::cast_sign_loss)]
+        let (dx, dy) = (dx as u16, dy as u16);
+        let col = (dx / 2).min(self.area.width - 1);
+        let row = (dy / 4).min(self.area.height - 1);
         Some((self.area.x + col, self.area.y + row))
     }
 
