@@ -19,6 +19,8 @@ pub mod output;
 mod page;
 pub mod record;
 mod run;
+pub mod unglue;
+pub mod words;
 pub mod write;
 
 pub use run::{ImportSummary, run};
