@@ -69,7 +69,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             files,
             output,
             force,
-        }) => import(&files, output.as_deref(), force, out, err),
+            joined,
+        }) => {
+            let options = crate::import::ImportOptions {
+                output: output.as_deref(),
+                force,
+                joined,
+            };
+            crate::import::run_with(&files, options, out, err).map(|_summary| ())
+        }
         Some(Command::Completions { shell }) => {
             // Generated into memory first: clap_complete panics on a failed write (a closed
             // pipe), where ours reports it.
@@ -79,16 +87,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             out.write_all(&script).map_err(|e| write_error(&e))
         }
     }
-}
-
-fn import(
-    files: &[std::path::PathBuf],
-    output: Option<&std::path::Path>,
-    force: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<()> {
-    crate::import::run(files, output, force, out, err).map(|_summary| ())
 }
 
 /// The process ends right after a command: freeing a large dataset member by member only
