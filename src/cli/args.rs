@@ -95,12 +95,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
     },
-    /// Read UNESCO learning-city listing pages saved as text, and write a dataset.
+    /// Read UNESCO learning-city listing pages and press releases announcing new members,
+    /// saved as text or HTML, and write a dataset.
     ///
-    /// Records it cannot read are reported on stderr with their line numbers; the rest are
-    /// imported. Exits with 1 when nothing could be imported.
+    /// The kind of each file is told by its content. Records it cannot read are reported on
+    /// stderr with their line numbers; the rest are imported. Exits with 1 when nothing could
+    /// be imported. The output is never one of the inputs, even with --force.
     Import {
-        /// Listing pages saved as text.
+        /// Listing pages or press releases, saved as text or HTML.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Write the dataset here instead of to standard output.
@@ -109,6 +111,9 @@ pub enum Command {
         /// Replace OUT if it exists.
         #[arg(long)]
         force: bool,
+        /// The year the members of a press release joined (default: the release's date line).
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(u16).range(1990..=2100))]
+        joined: Option<u16>,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {

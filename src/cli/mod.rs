@@ -70,7 +70,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             files,
             output,
             force,
-        }) => import(&files, output.as_deref(), force, out, err),
+            joined,
+        }) => {
+            let options = crate::import::ImportOptions {
+                output: output.as_deref(),
+                force,
+                joined,
+            };
+            crate::import::run_with(&files, options, out, err).map(|_summary| ())
+        }
         Some(Command::Completions { shell }) => {
             // Generated into memory first: clap_complete panics on a failed write (a closed
             // pipe), where ours reports it.
@@ -81,16 +89,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         }
     };
     done.map(|()| 0)
-}
-
-fn import(
-    files: &[std::path::PathBuf],
-    output: Option<&std::path::Path>,
-    force: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<()> {
-    crate::import::run(files, output, force, out, err).map(|_summary| ())
 }
 
 /// The process ends right after a command: freeing a large dataset member by member only

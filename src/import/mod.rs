@@ -1,4 +1,5 @@
-//! `gnlc import`: UNESCO learning-city listing pages, saved as text, into a dataset.
+//! `gnlc import`: UNESCO learning-city listing pages and press releases announcing new
+//! members, saved as text or HTML, into a dataset.
 //!
 //! The parser is pure and never fails: [`parse_listing`] returns the members it could read and
 //! a [`Problem`] (with the record's line number) for each record it could not. I/O stays at the
@@ -14,17 +15,26 @@
 //! - `record`: a record body into tagline, summary and the three sections;
 //! - `headings`: the section heading variants, glued or on their own lines;
 //! - `lists`: bullets and glued lists into `- ` items, only where sure;
-//! - `write`: the atomic, no-clobber file write;
+//! - `html`: HTML pages into the text the readers take, with line numbers of the HTML;
+//! - `release`: press releases into members without profile text;
+//! - `source`: which kind of page a file is, by content, and its members;
+//! - `words`, `unglue`: lists glued in lowercase, split with an English word list;
+//! - `write`: the atomic, no-clobber file write (never over an input);
 //! - `run`: the command's whole flow.
 
 mod headings;
+pub mod html;
 pub mod lists;
 mod page;
 pub mod record;
+pub mod release;
 mod run;
+pub mod source;
+pub mod unglue;
+pub mod words;
 pub mod write;
 
-pub use run::{ImportSummary, run};
+pub use run::{ImportOptions, ImportSummary, run, run_with};
 
 use crate::model::MemberRecord;
 

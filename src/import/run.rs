@@ -1,7 +1,8 @@
 //! The whole `gnlc import FILE... [-o OUT] [--force]` flow, minus argument parsing: read the
 //! pages, report what could not be read, write a dataset that is proved to load back.
 
-use super::{parse_listing, write};
+use super::unglue::GlueCount;
+use super::{source, write};
 use crate::error::{Error, Result};
 use crate::model::{DatasetRecord, Member, MemberRecord, load};
 use crate::text::sanitize_line;
@@ -18,19 +19,22 @@ pub struct ImportSummary {
     pub problems: usize,
     /// The file written, or `None` for stdout.
     pub output: Option<PathBuf>,
+    /// Lists glued in lowercase: runs split into items, and runs left as they are.
+    pub glued: GlueCount,
 }
 
-/// Imports the listing pages `inputs` into one dataset.
-///
-/// - Each input is read whole; an unreadable file is an error naming it. Invalid UTF-8 is
-///   decoded lossily and reported.
-/// - Every problem is written to `stderr` as `FILE:LINE: message` (text from the page is
-///   sanitised), then one summary line. Records read before and after a bad one are kept.
-///   A record whose city and country repeat an earlier one is reported and skipped.
-/// - The dataset (schema version 1, pretty JSON) goes to `output`, or to `stdout` when `None`.
-///   An existing `output` is never replaced unless `force`; the write is atomic (see `write`).
-/// - The JSON is loaded back with `model::load::from_str` before it is written.
-/// - Returns an error (exit code 1) when nothing was imported, after reporting why.
+/// How `gnlc import` writes, beyond its inputs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions<'a> {
+    /// The file to write, or `None` for stdout.
+    pub output: Option<&'a Path>,
+    /// Replace `output` if it exists (never when it is one of the inputs).
+    pub force: bool,
+    /// The year the members of press releases joined, over the releases' date lines.
+    pub joined: Option<u16>,
+}
+
+/// [`run_with`] without `--joined`.
 pub fn run(
     inputs: &[PathBuf],
     output: Option<&Path>,
@@ -38,18 +42,55 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<ImportSummary> {
+    let options = ImportOptions {
+        output,
+        force,
+        joined: None,
+    };
+    run_with(inputs, options, stdout, stderr)
+}
+
+/// Imports the listing pages and press releases `inputs` (text or HTML, told apart by content:
+/// see `source`) into one dataset.
+///
+/// - Each input is read whole; an unreadable file is an error naming it. Invalid UTF-8 is
+///   decoded lossily and reported.
+/// - Every problem is written to `stderr` as `FILE:LINE: message` (text from the page is
+///   sanitised), then one summary line. Records read before and after a bad one are kept.
+///   A record whose city and country repeat an earlier one is reported and skipped.
+/// - The dataset (schema version 1, pretty JSON) goes to `output`, or to `stdout` when `None`.
+///   An existing `output` is never replaced unless `force`, and one of the inputs never, even
+///   with `force`; the write is atomic (see `write`).
+/// - The summary line is followed by one on the lists glued in lowercase: how many glued runs
+///   were split into items and how many were left as they are (see `unglue`).
+/// - The JSON is loaded back with `model::load::from_str` before it is written.
+/// - Returns an error (exit code 1) when nothing was imported, after reporting why.
+pub fn run_with(
+    inputs: &[PathBuf],
+    options: ImportOptions<'_>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<ImportSummary> {
+    let ImportOptions {
+        output,
+        force,
+        joined,
+    } = options;
     if inputs.is_empty() {
         return Err(Error::Usage(
             "give at least one listing page to import".to_string(),
         ));
     }
     if let Some(out) = output {
+        write::check_not_an_input(out, inputs)?;
         write::check_target(out, force)?;
     }
     let mut collector = Collector {
         members: Vec::new(),
         first_seen: HashMap::new(),
         problems: 0,
+        glued: GlueCount::default(),
+        joined,
         stderr,
     };
     for input in inputs {
@@ -60,6 +101,7 @@ pub fn run(
     let Collector {
         members,
         problems,
+        glued,
         stderr,
         ..
     } = collector;
@@ -72,6 +114,16 @@ pub fn run(
         if imported == 1 { "" } else { "s" },
         if problems == 1 { "" } else { "s" },
     );
+    if glued.split + glued.left > 0 {
+        let _ = writeln!(
+            stderr,
+            "gnlc import: lists glued in lowercase: {} run{} split into list items, {} left as {} (no sure word boundary)",
+            glued.split,
+            if glued.split == 1 { "" } else { "s" },
+            glued.left,
+            if glued.left == 1 { "it is" } else { "they are" },
+        );
+    }
     if imported == 0 {
         return Err(Error::Import(format!(
             "nothing imported from {}: no learning-city record could be read",
@@ -80,7 +132,7 @@ pub fn run(
     }
     let dataset = DatasetRecord::new(
         format!(
-            "Imported by gnlc import from UNESCO learning-city listing pages: {}",
+            "Imported by gnlc import from UNESCO learning-city listing pages and press releases: {}",
             names.join(", ")
         ),
         members,
@@ -102,6 +154,7 @@ pub fn run(
         imported,
         problems,
         output: output.map(Path::to_path_buf),
+        glued,
     })
 }
 
@@ -111,6 +164,9 @@ struct Collector<'a> {
     /// Member id → where it was first read (`FILE:LINE`).
     first_seen: HashMap<String, String>,
     problems: usize,
+    glued: GlueCount,
+    /// `--joined YEAR`.
+    joined: Option<u16>,
     stderr: &'a mut dyn Write,
 }
 
@@ -129,11 +185,12 @@ impl Collector<'_> {
 
     /// Parses one page and keeps its members.
     fn add_page(&mut self, name: &str, text: &str) {
-        let parsed = parse_listing(text);
-        for problem in &parsed.problems {
+        let page = source::read(text, self.joined);
+        self.glued += page.glued;
+        for problem in &page.problems {
             self.report(name, problem.line, &problem.message);
         }
-        for member in &parsed.members {
+        for source::PageMember { member, joined } in &page.members {
             let record = &member.record;
             let id = Member::derive_id(&record.city, &record.country);
             if let Some(first) = self.first_seen.get(&id) {
@@ -148,9 +205,12 @@ impl Collector<'_> {
                 .insert(id, format!("{name}:{}", member.line));
             self.members.push(MemberRecord {
                 source: Some(format!(
-                    "UNESCO learning-city listing page {name}, line {}",
+                    "{} {name}, line {}",
+                    page.format.describe(),
                     member.line
                 )),
+                // Imported pages carry no basis: a release's date is the year the city joined.
+                joined: joined.map(|j| j.year).or(record.joined),
                 ..record.clone()
             });
         }

@@ -33,6 +33,45 @@ pub fn check_target(path: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
+/// Fails when `path` is one of `inputs` (the same file under another name or through a link
+/// too): an import must never replace what it reads, even with `--force`. Paths are compared
+/// canonical, and on Unix by device and inode, which also catches hard links.
+pub fn check_not_an_input(path: &Path, inputs: &[std::path::PathBuf]) -> Result<()> {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        // A file that does not exist yet is not an input.
+        return Ok(());
+    };
+    let target_id = file_id(&target);
+    for input in inputs {
+        let same = std::fs::canonicalize(input).is_ok_and(|i| i == target)
+            || (target_id.is_some() && file_id(input) == target_id);
+        if same {
+            return Err(Error::Io {
+                path: path.display().to_string(),
+                message: format!(
+                    "output is one of the inputs ({}); refusing to overwrite it, even with --force",
+                    input.display()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The device and inode of a file, where the platform has them.
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// Writes `contents` to `path` atomically; replaces an existing file only when `force` is set.
 pub fn write_atomically(path: &Path, contents: &[u8], force: bool) -> Result<()> {
     check_target(path, force)?;
