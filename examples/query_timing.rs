@@ -64,6 +64,7 @@ fn dataset(members: usize) -> Dataset {
                 clusters: vec![Cluster::ALL[rng.next(7)], Cluster::ALL[rng.next(7)]],
                 cluster_basis: ClusterBasis::Stated,
                 joined: None,
+                joined_basis: None,
                 tagline: None,
                 summary: None,
                 vision: None,
@@ -71,13 +72,16 @@ fn dataset(members: usize) -> Dataset {
                 plan: None,
                 awards: Vec::new(),
                 coordinates: None,
+                coordinates_of: None,
                 source: None,
+                sources: Vec::new(),
             }
         })
         .collect();
     Dataset {
         schema_version: 1,
         source: "synthetic".to_string(),
+        announced: None,
         members,
     }
 }

@@ -203,6 +203,7 @@ mod tests {
             clusters: vec![Cluster::Literacy],
             cluster_basis: ClusterBasis::Stated,
             joined: Some(2020),
+            joined_basis: Some(crate::model::JoinedBasis::Joined),
             tagline: Some("Motto".into()),
             summary: None,
             vision: None,
@@ -213,6 +214,8 @@ mod tests {
                 source: None,
             }],
             coordinates: None,
+            coordinates_of: None,
+            sources: Vec::new(),
             source: Some("a news item".into()),
         }
     }

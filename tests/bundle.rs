@@ -1,13 +1,12 @@
 //! The bundled dataset: `assets/gnlc.json` is exactly what `bundle::build()` makes of the
-//! texts in `assets/`, its 12 listing profiles are exactly what `gnlc import` makes of the
-//! saved page (up to the lists glued in lowercase, which `gnlc import` also rebuilds), and its
-//! facts match the sources (expected values read from the seed texts and `assets/awards.tsv`
-//! by hand, regions by UNESCO's grouping, not by continent).
+//! sources in `assets/`, every row of the membership directory `assets/members.tsv` is in it
+//! (the TSV is read here on its own, not through the builder), its 12 listing profiles are
+//! exactly what `gnlc import` makes of the saved page (lists glued in lowercase included, which
+//! both rebuild), and its facts match the sources (expected values read from the source texts
+//! and `assets/awards.tsv` by hand, regions by UNESCO's grouping, not by continent).
 
 use gnlc::bundle;
-use gnlc::import::unglue::{self, GlueCount};
-use gnlc::import::words::Vocabulary;
-use gnlc::model::{self, Dataset, Member, Region, Section, load};
+use gnlc::model::{self, CoordinatesOf, Dataset, JoinedBasis, Member, Region, Section, load};
 use std::path::{Path, PathBuf};
 
 fn asset(name: &str) -> PathBuf {
@@ -65,17 +64,8 @@ fn reimporting_the_listing_gives_the_bundled_profiles() {
     let imported = load::from_bytes(&out, "import").expect("import output loads");
     let data = bundled();
     assert_eq!(imported.members.len(), 12);
-    // `gnlc import` also rebuilds the lists glued in lowercase; the bundle gets the same
-    // rebuild here, which changes nothing once the bundle is built through it.
-    let vocabulary = Vocabulary::from_texts(data.members.iter().flat_map(|b| {
-        [&b.tagline, &b.summary, &b.vision, &b.challenges, &b.plan]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-    }));
-    let rebuilt = |text: Option<&str>| {
-        text.map(|t| unglue::rebuild(t, &vocabulary, &mut GlueCount::default()))
-    };
+    // Both rebuild the lists glued in lowercase the same way, so the texts are equal.
+    let rebuilt = |text: Option<&str>| text.map(str::to_string);
     for m in &imported.members {
         let b = member(&data, &m.city);
         assert_eq!(
@@ -103,7 +93,7 @@ fn reimporting_the_listing_gives_the_bundled_profiles() {
 }
 
 #[test]
-fn thirteen_members_with_their_countries_and_unesco_regions() {
+fn the_thirteen_profiled_members_with_their_countries_and_unesco_regions() {
     use Region::{AsiaPacific as AP, EuropeNorthAmerica as EU, LatinAmericaCaribbean as LA};
     let expected = [
         ("Beijing", "China", AP),
@@ -121,7 +111,6 @@ fn thirteen_members_with_their_countries_and_unesco_regions() {
         ("Chisinau", "Republic of Moldova", EU),
     ];
     let data = bundled();
-    assert_eq!(data.members.len(), expected.len());
     for (city, country, region) in expected {
         let m = member(&data, city);
         assert_eq!((m.country.as_str(), m.region), (country, region), "{city}");
@@ -345,22 +334,6 @@ fn award_years_from_awards_tsv() {
 }
 
 #[test]
-fn coordinates_from_coordinates_tsv() {
-    let data = bundled();
-    for m in &data.members {
-        assert!(m.coordinates.is_some(), "{} has no coordinates", m.city);
-    }
-    let beijing = member(&data, "Beijing")
-        .coordinates
-        .unwrap_or_else(|| unreachable!());
-    assert!((beijing.lat - 39.90).abs() < 1e-9 && (beijing.lon - 116.41).abs() < 1e-9);
-    let villa = member(&data, "Villa María")
-        .coordinates
-        .unwrap_or_else(|| unreachable!());
-    assert!((villa.lat + 32.41).abs() < 1e-9 && (villa.lon + 63.24).abs() < 1e-9);
-}
-
-#[test]
 fn chisinau_quotes_the_news_item_and_has_no_sections() {
     let data = bundled();
     let m = member(&data, "Chisinau");
@@ -386,27 +359,235 @@ fn every_member_says_where_it_comes_from() {
     assert!(
         data.source
             .contains("unesco-learning-cities-listing-2021-11-10.txt")
+            && data.source.contains("GeoNames")
     );
     for m in &data.members {
         assert!(
-            m.source.as_deref().is_some_and(|s| !s.is_empty()),
+            !m.sources.is_empty() && m.sources.iter().all(|s| !s.trim().is_empty()),
             "{}",
             m.city
         );
     }
+    for city in SEED_CITIES.iter().chain(&["Chisinau"]) {
+        let m = member(&data, city);
+        assert!(m.source.as_deref().is_some_and(|s| !s.is_empty()), "{city}");
+    }
 }
 
 #[test]
-fn every_bundled_member_has_an_inferred_cluster() {
-    // The bundle states no clusters (the sources do not say them), so all are inferred.
+fn clusters_are_inferred_and_only_profiled_members_have_any() {
+    // The bundle states no clusters (the sources do not say them), so all are inferred, and a
+    // member without profile text has nothing to infer them from.
     let data = bundled();
     for m in &data.members {
-        assert!(!m.clusters.is_empty(), "{} has no cluster", m.city);
         assert_eq!(
             m.cluster_basis,
             gnlc::model::ClusterBasis::Inferred,
             "{}",
             m.city
         );
+        let has_text = m.summary.is_some() || m.tagline.is_some() || !m.has_no_sections();
+        assert_eq!(!m.clusters.is_empty(), has_text, "{}", m.city);
     }
+    for city in SEED_CITIES {
+        assert!(!member(&data, city).clusters.is_empty(), "{city}");
+    }
+}
+
+/// One row of `assets/members.tsv`, read here without the builder.
+struct Row {
+    city: String,
+    country: String,
+    region: String,
+    joined: u16,
+    basis: String,
+    coordinates: Option<(f64, f64)>,
+    coordinates_of: String,
+    source: String,
+}
+
+fn directory_rows() -> Vec<Row> {
+    let text = std::fs::read_to_string(asset("members.tsv")).expect("assets/members.tsv");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("city\tcountry\tregion\tjoined\tyear_basis\tlat\tlon\tcoordinates_of\tsource")
+    );
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 9, "{l}");
+            Row {
+                city: f[0].into(),
+                country: f[1].into(),
+                region: f[2].into(),
+                joined: f[3].parse().expect("a year"),
+                basis: f[4].into(),
+                coordinates: (!f[5].is_empty())
+                    .then(|| (f[5].parse().expect("lat"), f[6].parse().expect("lon"))),
+                coordinates_of: f[7].into(),
+                source: f[8].into(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_directory_row_is_a_member_with_its_facts() {
+    let rows = directory_rows();
+    assert_eq!(rows.len(), 349, "the directory holds 349 member cities");
+    let data = bundled();
+    assert_eq!(
+        data.members.len(),
+        rows.len(),
+        "one member per row, no more"
+    );
+    for row in &rows {
+        let id = Member::derive_id(&row.city, &row.country);
+        let m = data
+            .members
+            .iter()
+            .find(|m| m.id == id)
+            .unwrap_or_else(|| panic!("{} ({}) is not bundled", row.city, row.country));
+        let what = format!("{} ({})", row.city, row.country);
+        assert_eq!(m.country, row.country, "{what}");
+        assert_eq!(m.region.name(), row.region, "{what}");
+        assert_eq!(m.joined, Some(row.joined), "{what}");
+        let basis = match row.basis.as_str() {
+            "joined" => JoinedBasis::Joined,
+            "member_by" => JoinedBasis::MemberBy,
+            other => panic!("{what}: basis {other}"),
+        };
+        assert_eq!(m.joined_basis, Some(basis), "{what}");
+        if let Some((lat, lon)) = row.coordinates {
+            let c = m
+                .coordinates
+                .unwrap_or_else(|| panic!("{what}: no coordinates"));
+            assert!(
+                (c.lat - lat).abs() < 1e-9 && (c.lon - lon).abs() < 1e-9,
+                "{what}"
+            );
+            let of = match row.coordinates_of.as_str() {
+                "city" => CoordinatesOf::City,
+                "parent" => CoordinatesOf::Parent,
+                other => panic!("{what}: coordinates_of {other}"),
+            };
+            assert_eq!(m.coordinates_of, Some(of), "{what}");
+        } else {
+            assert_eq!(m.coordinates, None, "{what}");
+            assert_eq!(m.coordinates_of, None, "{what}");
+        }
+        assert!(m.sources.contains(&row.source), "{what}");
+    }
+}
+
+#[test]
+fn directory_counts_as_the_data_notes_give_them() {
+    // The directory's documentation: 41 members the gazetteer cannot place, 5 districts placed
+    // at their parent city, and the network's own count kept as data.
+    let data = bundled();
+    let unplaced = data
+        .members
+        .iter()
+        .filter(|m| m.coordinates.is_none())
+        .count();
+    assert_eq!(unplaced, 41);
+    let at_parent = data
+        .members
+        .iter()
+        .filter(|m| m.coordinates_of == Some(CoordinatesOf::Parent))
+        .count();
+    assert_eq!(at_parent, 5);
+    let announced = data
+        .announced
+        .as_ref()
+        .expect("the announced size is bundled");
+    assert_eq!(
+        (
+            announced.members,
+            announced.countries,
+            announced.as_of.as_str()
+        ),
+        (425, 91, "December 2025")
+    );
+}
+
+#[test]
+fn chisinau_is_one_member_with_the_profile_name_and_the_directory_facts() {
+    let data = bundled();
+    let all: Vec<&Member> = data
+        .members
+        .iter()
+        .filter(|m| m.id == "chisinau-republic-of-moldova")
+        .collect();
+    assert_eq!(all.len(), 1);
+    let m = all[0];
+    assert_eq!(m.city, "Chisinau", "the profile's spelling wins");
+    assert!(data.members.iter().all(|m| m.city != "Chișinău"));
+    assert_eq!(
+        (m.joined, m.joined_basis),
+        (Some(2020), Some(JoinedBasis::Joined))
+    );
+    assert_eq!(
+        m.sources,
+        ["http://kazan-news.net/other/2020/09/23/267195.html"]
+    );
+    assert_eq!(m.coordinates_of, Some(CoordinatesOf::City));
+    let c = m.coordinates.expect("Chișinău is in the gazetteer");
+    assert!((c.lat - 47.01).abs() < 1e-9 && (c.lon - 28.86).abs() < 1e-9);
+    assert!(m.summary.is_some() && m.source.is_some());
+}
+
+#[test]
+fn profiles_keep_the_directory_year_and_coordinates() {
+    // members.tsv: Cork was a member by 2016; Shenzhen by 2021; Sønderborg joined in 2016.
+    let data = bundled();
+    let facts = [
+        ("Cork", 2016, JoinedBasis::MemberBy, (51.90, -8.47)),
+        ("Shenzhen", 2021, JoinedBasis::MemberBy, (22.55, 114.07)),
+        ("Sønderborg", 2016, JoinedBasis::Joined, (54.91, 9.79)),
+    ];
+    for (city, year, basis, (lat, lon)) in facts {
+        let m = member(&data, city);
+        assert_eq!(
+            (m.joined, m.joined_basis),
+            (Some(year), Some(basis)),
+            "{city}"
+        );
+        let c = m.coordinates.unwrap_or_else(|| panic!("{city}"));
+        assert!(
+            (c.lat - lat).abs() < 1e-9 && (c.lon - lon).abs() < 1e-9,
+            "{city}"
+        );
+        assert!(m.vision.is_some(), "{city} keeps its profile text");
+    }
+}
+
+#[test]
+fn awards_attach_to_directory_members_without_a_profile() {
+    // Rows of awards.tsv for cities that have no profile; N'Zérékoré is written with a straight
+    // apostrophe there and a typographic one in members.tsv, and the award's Santiago is the
+    // directory's "Santiago (Nuevo León)".
+    let data = bundled();
+    let expected: [(&str, &[u16]); 4] = [
+        ("Melton", &[2015]),
+        ("Bahir Dar", &[2015]),
+        ("N’Zérékoré", &[2017]),
+        ("Santiago (Nuevo León)", &[2019]),
+    ];
+    for (city, years) in expected {
+        let m = member(&data, city);
+        assert!(
+            m.summary.is_none() && m.source.is_none(),
+            "{city} has no profile"
+        );
+        let got: Vec<u16> = m.awards.iter().map(|a| a.year).collect();
+        assert_eq!(got, years, "{city}");
+    }
+    // Every row of awards.tsv is attached to exactly one member.
+    let text = std::fs::read_to_string(asset("awards.tsv")).expect("awards.tsv");
+    let rows = text.lines().skip(1).filter(|l| !l.is_empty()).count();
+    let attached: usize = data.members.iter().map(|m| m.awards.len()).sum();
+    assert_eq!(attached, rows);
 }

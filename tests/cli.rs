@@ -1,8 +1,10 @@
-//! The real binary, run as a user would from a shell. Expected values come from the source
-//! documents in `assets/`: the saved listing page gives 12 profiles (Beijing, Hangzhou, Chengdu and Shenzhen in China;
+//! The real binary, run as a user would from a shell. Expected values come from the sources in
+//! `assets/`: the membership directory `members.tsv` (read here on its own, one member per
+//! row), whose Chisinau row writes `Chișinău` where the bundled profile's spelling `Chisinau`
+//! wins; the saved listing page's 12 profiles (Beijing, Hangzhou, Chengdu and Shenzhen in China;
 //! Namyangju in the Republic of Korea; Villa María, Argentina; Contagem, Brazil; Sønderborg,
-//! Denmark; Dilijan, Armenia; Plovdiv, Bulgaria; Espoo, Finland; Cork, Ireland) and the municipality's news
-//! item adds Chisinau, Republic of Moldova.
+//! Denmark; Dilijan, Armenia; Plovdiv, Bulgaria; Espoo, Finland; Cork, Ireland) and Chisinau's
+//! entry from the municipality's news item.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -41,54 +43,64 @@ fn csv_cities(args: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The directory's rows as (city as bundled, country, region).
+fn directory() -> Vec<(String, String, String)> {
+    let text = include_str!("../assets/members.tsv");
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let city = if f[0] == "Chișinău" {
+                "Chisinau"
+            } else {
+                f[0]
+            };
+            (city.to_string(), f[1].to_string(), f[2].to_string())
+        })
+        .collect()
+}
+
+/// The bundled cities the directory gives for which `keep(country, region)` holds, sorted.
+fn directory_cities(keep: impl Fn(&str, &str) -> bool) -> Vec<String> {
+    sorted(
+        directory()
+            .into_iter()
+            .filter(|(_, country, region)| keep(country, region))
+            .map(|(city, _, _)| city)
+            .collect(),
+    )
+}
+
 fn sorted(mut v: Vec<String>) -> Vec<String> {
     v.sort();
     v
 }
 
-fn strings(v: &[&str]) -> Vec<String> {
-    sorted(v.iter().map(ToString::to_string).collect())
+#[test]
+fn every_directory_member_is_listed() {
+    let cities = sorted(csv_cities(&[]));
+    assert_eq!(cities.len(), 349);
+    assert_eq!(cities, directory_cities(|_, _| true));
+    for profiled in ["Beijing", "Chisinau", "Cork", "Sønderborg", "Villa María"] {
+        assert!(cities.iter().any(|c| c == profiled), "{profiled}");
+    }
 }
 
 #[test]
-fn all_thirteen_members_are_listed() {
-    let cities = csv_cities(&[]);
-    assert_eq!(
-        sorted(cities),
-        strings(&[
-            "Beijing",
-            "Chengdu",
-            "Chisinau",
-            "Contagem",
-            "Cork",
-            "Dilijan",
-            "Espoo",
-            "Hangzhou",
-            "Namyangju",
-            "Plovdiv",
-            "Shenzhen",
-            "Sønderborg",
-            "Villa María",
-        ])
-    );
-}
-
-#[test]
-fn region_filter_is_case_insensitive_and_gives_the_five_asian_members() {
+fn region_filter_is_case_insensitive_and_gives_the_asian_members() {
     let cities = csv_cities(&["--region", "asia and the pacific"]);
-    assert_eq!(
-        sorted(cities),
-        strings(&["Beijing", "Chengdu", "Hangzhou", "Namyangju", "Shenzhen"])
-    );
+    let expected = directory_cities(|_, region| region == "Asia and the Pacific");
+    assert_eq!(expected.len(), 102);
+    assert_eq!(sorted(cities), expected);
 }
 
 #[test]
 fn two_countries_combine_with_or() {
     let cities = csv_cities(&["--country", "China", "--country", "Armenia"]);
-    assert_eq!(
-        sorted(cities),
-        strings(&["Beijing", "Chengdu", "Dilijan", "Hangzhou", "Shenzhen"])
-    );
+    let expected = directory_cities(|country, _| country == "China" || country == "Armenia");
+    assert!(expected.iter().any(|c| c == "Dilijan") && expected.iter().any(|c| c == "Beijing"));
+    assert_eq!(sorted(cities), expected);
 }
 
 #[test]
@@ -225,14 +237,18 @@ fn unknown_facet_value_is_a_usage_error_listing_valid_ones() {
 
 #[test]
 fn a_known_country_without_members_gives_an_empty_list() {
-    let cities = csv_cities(&["--country", "france"]);
+    // Iceland is a UNESCO member state with no member city in the directory.
+    let cities = csv_cities(&["--country", "iceland"]);
     assert!(cities.is_empty());
 }
 
 #[test]
 fn country_aliases_are_accepted() {
     let cities = csv_cities(&["--country", "South Korea"]);
-    assert_eq!(cities, vec!["Namyangju".to_string()]);
+    let expected = directory_cities(|country, _| country == "Republic of Korea");
+    assert_eq!(expected.len(), 42);
+    assert!(expected.iter().any(|c| c == "Namyangju"));
+    assert_eq!(sorted(cities), expected);
 }
 
 #[test]
@@ -283,8 +299,9 @@ fn stats_count_members_by_region() {
     let out = gnlc(&["stats", "--format", "json"]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(v["members"], 13);
-    assert_eq!(v["countries"], 10);
+    // Counted in members.tsv: 349 rows, 82 distinct countries.
+    assert_eq!(v["members"], 349);
+    assert_eq!(v["countries"], 82);
     let by_region: Vec<(String, u64)> = v["by_region"]
         .as_array()
         .expect("array")
@@ -299,15 +316,15 @@ fn stats_count_members_by_region() {
     assert_eq!(
         by_region,
         vec![
-            ("Africa".to_string(), 0),
-            ("Arab States".to_string(), 0),
-            ("Asia and the Pacific".to_string(), 5),
-            ("Europe and North America".to_string(), 6),
-            ("Latin America and the Caribbean".to_string(), 2),
+            ("Africa".to_string(), 36),
+            ("Arab States".to_string(), 52),
+            ("Asia and the Pacific".to_string(), 102),
+            ("Europe and North America".to_string(), 103),
+            ("Latin America and the Caribbean".to_string(), 56),
         ]
     );
     let text = stdout(&gnlc(&["stats"]));
-    assert!(text.starts_with("13 members in 10 countries\n"), "{text}");
+    assert!(text.starts_with("349 members in 82 countries\n"), "{text}");
 }
 
 #[test]
@@ -327,7 +344,10 @@ fn json_list_loads_back_with_data() {
     let out = gnlc(&["--data", &path, "stats", "--format", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(v["members"], 5);
+    assert_eq!(
+        v["members"], 102,
+        "the directory's Asia and the Pacific rows"
+    );
 }
 
 /// Writes a dataset to a temporary file and returns (dir guard, path).

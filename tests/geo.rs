@@ -31,6 +31,7 @@ fn member(id: &str, city: &str, coordinates: Option<Coordinates>) -> Member {
         clusters: Vec::new(),
         cluster_basis: ClusterBasis::Inferred,
         joined: None,
+        joined_basis: None,
         tagline: None,
         summary: None,
         vision: None,
@@ -38,6 +39,8 @@ fn member(id: &str, city: &str, coordinates: Option<Coordinates>) -> Member {
         plan: None,
         awards: Vec::new(),
         coordinates,
+        coordinates_of: None,
+        sources: Vec::new(),
         source: None,
     }
 }

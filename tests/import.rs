@@ -1113,3 +1113,13 @@ fn output_into_a_missing_directory_is_an_error_naming_it() {
     let err = result.expect_err("no such directory");
     assert!(err.to_string().contains("/nonexistent-dir"), "{err}");
 }
+
+#[test]
+fn a_city_line_that_is_only_a_bullet_is_skipped_with_a_problem() {
+    // Found by the proptest above: `•` alone on the city line left a member with an empty name.
+    let text = "UNESCO Global Network of Learning cities\n•\nbody\nViet Nam\n";
+    let report = parse_listing(text);
+    assert!(report.members.is_empty());
+    assert_eq!(report.problems.len(), 1);
+    assert!(report.problems[0].message.contains("city name"));
+}

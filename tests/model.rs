@@ -657,3 +657,77 @@ fn a_hostile_file_name_is_shown_harmlessly() {
     assert!(!message.contains('\u{1b}'), "{message:?}");
     assert!(message.contains("\u{241b}[31mred.json"), "{message:?}");
 }
+
+// ---- the directory's fields: joined_basis, coordinates_of, sources, announced ----
+
+#[test]
+fn joined_basis_and_coordinates_of_load_with_what_they_qualify() {
+    let d = load(
+        r#"{"announced": {"members": 425, "countries": 91, "as_of": "December 2025"},
+            "members": [{"city": "Nam-gu (Busan)", "country": "Republic of Korea",
+            "joined": 2020, "joined_basis": "member_by",
+            "coordinates": {"lat": 35.1, "lon": 129.03}, "coordinates_of": "parent",
+            "sources": ["https://example.org/a", " "]}]}"#,
+    );
+    let m = &d.members[0];
+    assert_eq!(m.joined_basis, Some(gnlc::model::JoinedBasis::MemberBy));
+    assert_eq!(m.coordinates_of, Some(gnlc::model::CoordinatesOf::Parent));
+    assert_eq!(
+        m.sources,
+        ["https://example.org/a"],
+        "blank sources are dropped"
+    );
+    assert_eq!(
+        d.announced.as_ref().map(|a| a.as_of.as_str()),
+        Some("December 2025")
+    );
+}
+
+#[test]
+fn a_basis_without_its_year_and_a_point_without_coordinates_are_errors() {
+    let message = error_of(
+        r#"{"members": [{"city": "Cork", "country": "Ireland", "joined_basis": "joined"}]}"#,
+    );
+    contains_all(
+        &message,
+        &[
+            "data.json",
+            "member 0 (Cork)",
+            "field `joined_basis`",
+            "no `joined` year",
+        ],
+    );
+    let message = error_of(
+        r#"{"members": [{"city": "Cork", "country": "Ireland", "coordinates_of": "city"}]}"#,
+    );
+    contains_all(
+        &message,
+        &[
+            "member 0 (Cork)",
+            "field `coordinates_of`",
+            "no `coordinates`",
+        ],
+    );
+    let message = error_of(
+        r#"{"members": [{"city": "Cork", "country": "Ireland", "joined": 2016,
+            "joined_basis": "joined_by"}]}"#,
+    );
+    contains_all(
+        &message,
+        &[
+            "data.json:2:",
+            "member 0 (Cork)",
+            "field `joined_basis`",
+            "unknown variant",
+        ],
+    );
+    let message = error_of(r#"{"announced": {"members": 425}, "members": []}"#);
+    contains_all(
+        &message,
+        &[
+            "data.json:1:",
+            "field `announced`",
+            "missing field `countries`",
+        ],
+    );
+}

@@ -496,6 +496,7 @@ fn hostile_member(index: usize, texts: &[String]) -> Member {
             ClusterBasis::Stated
         },
         joined: Some(2020),
+        joined_basis: None,
         tagline: text(2),
         summary: text(3),
         vision: text(4).map(|t| format!("- {t}\n{t}")),
@@ -506,7 +507,9 @@ fn hostile_member(index: usize, texts: &[String]) -> Member {
             source: None,
         }],
         coordinates: None,
+        coordinates_of: None,
         source: None,
+        sources: Vec::new(),
     }
 }
 
@@ -537,6 +540,7 @@ proptest! {
         let dataset = Dataset {
             schema_version: 1,
             source: String::new(),
+            announced: None,
             members: members.into_iter().enumerate().map(|(i, t)| hostile_member(i, &t)).collect(),
         };
         let mut app = Explorer::new(App::new(Engine::new(dataset), Query::default()));

@@ -37,6 +37,7 @@ pub fn list(
             let dataset = Dataset {
                 schema_version: engine.dataset().schema_version,
                 source: engine.dataset().source.clone(),
+                announced: engine.dataset().announced.clone(),
                 members: members.into_iter().cloned().collect(),
             };
             json(&dataset, out)

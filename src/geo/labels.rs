@@ -147,7 +147,8 @@ pub fn place_labels(area: Rect, points: &[LabelPoint<'_>], selected: Option<usiz
     let mut placed = Vec::new();
     let selected_cell = selected
         .and_then(|s| points.get(s).map(|p| (s, p)))
-        .filter(|(_, p)| inside(p));
+        // A point without a name has no label to show, selected or not.
+        .filter(|(_, p)| inside(p) && !p.text.is_empty());
     if let Some((s, p)) = selected_cell {
         let others = count[grid.index(p.x, p.y)] - 1;
         let text = if others > 0 {

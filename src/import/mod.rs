@@ -98,6 +98,13 @@ fn parse_block(block: &page::Block<'_>) -> Result<ImportedMember, String> {
     };
     let city_text = block.lines[city_index].text;
     let city = lists::collapse(lists::bullet_item(city_text).unwrap_or(city_text));
+    if city.is_empty() {
+        // A line that is only a bullet (`•`) names no city.
+        return Err(format!(
+            "expected the city name on the line after the record marker, found `{}`; skipped",
+            excerpt(city_text)
+        ));
+    }
     if city.split_whitespace().count() > MAX_CITY_WORDS || city.chars().count() > 100 {
         return Err(format!(
             "expected the city name on the line after the record marker, found `{}`; skipped",

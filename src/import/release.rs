@@ -233,10 +233,10 @@ pub fn date_year(line: &str) -> Option<u16> {
     let year = |w: &str| w.parse::<u16>().ok().filter(|y| (1990..=2100).contains(y));
     for i in 0..words.len().saturating_sub(2) {
         let (a, b, c) = (&words[i], &words[i + 1], &words[i + 2]);
-        if (is_day(a) && is_month(b)) || (is_month(a) && is_day(b)) {
-            if let Some(y) = year(c) {
-                return Some(y);
-            }
+        if ((is_day(a) && is_month(b)) || (is_month(a) && is_day(b)))
+            && let Some(y) = year(c)
+        {
+            return Some(y);
         }
     }
     None

@@ -347,6 +347,7 @@ mod tests {
             clusters: Vec::new(),
             cluster_basis: ClusterBasis::Inferred,
             joined: None,
+            joined_basis: None,
             tagline: None,
             summary: Some(summary.into()),
             vision: None,
@@ -354,7 +355,9 @@ mod tests {
             plan: None,
             awards: Vec::new(),
             coordinates: None,
+            coordinates_of: None,
             source: None,
+            sources: Vec::new(),
         }
     }
 

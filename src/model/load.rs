@@ -200,6 +200,12 @@ fn member_place(name: &str, index: usize, city: &str, field: Option<&str>) -> Pl
     }
 }
 
+/// Validates a dataset already read into records (built by a program rather than parsed);
+/// `name` is how errors refer to it.
+pub fn from_record(raw: DatasetRecord, name: &str) -> Result<Dataset> {
+    resolve(raw, name)
+}
+
 fn resolve(raw: DatasetRecord, name: &str) -> Result<Dataset> {
     let schema_version = raw.schema_version.unwrap_or(SCHEMA_VERSION);
     if schema_version > SCHEMA_VERSION {
@@ -255,6 +261,7 @@ fn resolve(raw: DatasetRecord, name: &str) -> Result<Dataset> {
     Ok(Dataset {
         schema_version,
         source: raw.source.unwrap_or_default(),
+        announced: raw.announced,
         members,
     })
 }
@@ -309,6 +316,24 @@ fn non_blank(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
 
+/// A field that qualifies another is refused without it: a basis needs its year, a point's
+/// description needs the point.
+fn check_qualifiers(member: &Member, place: impl Fn(&str) -> Place) -> Result<()> {
+    if member.joined_basis.is_some() && member.joined.is_none() {
+        return Err(Error::data(
+            place("joined_basis"),
+            "`joined_basis` says what the `joined` year means, but there is no `joined` year",
+        ));
+    }
+    if member.coordinates_of.is_some() && member.coordinates.is_none() {
+        return Err(Error::data(
+            place("coordinates_of"),
+            "`coordinates_of` says what the coordinates are the point of, but there are no `coordinates`",
+        ));
+    }
+    Ok(())
+}
+
 fn resolve_member(raw: MemberRecord, index: usize, name: &str) -> Result<Member> {
     let city = raw.city.trim().to_string();
     if city.is_empty() {
@@ -358,6 +383,7 @@ fn resolve_member(raw: MemberRecord, index: usize, name: &str) -> Result<Member>
         clusters: Vec::new(),
         cluster_basis: ClusterBasis::Stated,
         joined: raw.joined,
+        joined_basis: raw.joined_basis,
         tagline: non_blank(raw.tagline),
         summary: non_blank(raw.summary),
         vision: non_blank(raw.vision),
@@ -365,8 +391,15 @@ fn resolve_member(raw: MemberRecord, index: usize, name: &str) -> Result<Member>
         plan: non_blank(raw.plan),
         awards: raw.awards,
         coordinates: raw.coordinates,
+        coordinates_of: raw.coordinates_of,
         source: non_blank(raw.source),
+        sources: raw
+            .sources
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect(),
     };
+    check_qualifiers(&member, place)?;
     if let Some(stated) = raw.clusters {
         {
             for value in &stated {

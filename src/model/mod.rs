@@ -8,6 +8,7 @@
 pub mod clusters;
 pub mod countries;
 pub mod load;
+pub mod merge;
 pub mod schema;
 
 pub use schema::{DatasetRecord, MemberRecord};
@@ -179,6 +180,40 @@ pub struct Award {
     pub source: Option<String>,
 }
 
+/// What a member's `joined` year says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JoinedBasis {
+    /// The source says the city joined (or was admitted) that year.
+    Joined,
+    /// The source only shows the city was a member by then (an award list, a later article):
+    /// it may have joined earlier. Shown as "member by YEAR", never as "joined YEAR".
+    MemberBy,
+}
+
+/// Which place a member's coordinates are the point of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoordinatesOf {
+    /// The member city itself.
+    City,
+    /// The city a district member belongs to (`Gangdong-gu (Seoul)` is placed at Seoul).
+    Parent,
+}
+
+/// What the network announced about its own size, kept as data so the explorer can say how
+/// much of it a dataset covers ("349 of the 425 members announced by December 2025").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Announced {
+    /// Member cities announced.
+    pub members: u32,
+    /// Countries they are in.
+    pub countries: u32,
+    /// When, in words ("December 2025").
+    pub as_of: String,
+}
+
 /// Latitude and longitude in degrees.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -221,6 +256,9 @@ pub struct Member {
     pub cluster_basis: ClusterBasis,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub joined: Option<u16>,
+    /// What `joined` says; absent when the dataset does not say (read as the joining year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub joined_basis: Option<JoinedBasis>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tagline: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -235,8 +273,15 @@ pub struct Member {
     pub awards: Vec<Award>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coordinates: Option<Coordinates>,
+    /// What `coordinates` are the point of; absent when the dataset does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coordinates_of: Option<CoordinatesOf>,
+    /// Where the profile text comes from, in words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The public pages that name the city as a member (and give its `joined` year).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Member {
@@ -275,6 +320,9 @@ pub struct Dataset {
     pub schema_version: u32,
     /// Where the data comes from, in words.
     pub source: String,
+    /// What the network announced about its size, when the dataset records it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub announced: Option<Announced>,
     pub members: Vec<Member>,
 }
 

@@ -11,7 +11,9 @@
 //! Unknown fields are errors (`deny_unknown_fields`): a misspelt `"tagline"` must not vanish
 //! silently. Optional fields are left out when empty, so a written file holds only facts.
 
-use super::{Award, ClusterBasis, Coordinates, SCHEMA_VERSION};
+use super::{
+    Announced, Award, ClusterBasis, Coordinates, CoordinatesOf, JoinedBasis, Member, SCHEMA_VERSION,
+};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +27,9 @@ pub struct DatasetRecord {
     /// Where the data comes from, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// What the network announced about its size (members, countries, when).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub announced: Option<Announced>,
     #[serde(deserialize_with = "objects_only")]
     pub members: Vec<MemberRecord>,
 }
@@ -47,6 +52,9 @@ pub struct MemberRecord {
     pub cluster_basis: Option<ClusterBasis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined: Option<u16>,
+    /// `joined` or `member_by`; only with `joined`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined_basis: Option<JoinedBasis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tagline: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,8 +69,15 @@ pub struct MemberRecord {
     pub awards: Vec<Award>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinates: Option<Coordinates>,
+    /// `city` or `parent` (a district placed at its parent city); only with `coordinates`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates_of: Option<CoordinatesOf>,
+    /// Where the profile text comes from, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The public pages that name the city as a member (and give its `joined` year).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl DatasetRecord {
@@ -71,6 +86,7 @@ impl DatasetRecord {
         DatasetRecord {
             schema_version: Some(SCHEMA_VERSION),
             source: Some(source),
+            announced: None,
             members,
         }
     }
@@ -81,6 +97,33 @@ impl DatasetRecord {
             .map_err(|e| Error::Import(format!("could not write the dataset as JSON: {e}")))?;
         json.push('\n');
         Ok(json)
+    }
+}
+
+impl From<&Member> for MemberRecord {
+    /// A validated member as a record, with every field as `gnlc list --format json` writes
+    /// it (its id, and its clusters with their basis).
+    fn from(m: &Member) -> Self {
+        MemberRecord {
+            id: Some(m.id.clone()),
+            city: m.city.clone(),
+            country: m.country.clone(),
+            region: Some(m.region.name().to_string()),
+            clusters: Some(m.clusters.iter().map(|c| c.id().to_string()).collect()),
+            cluster_basis: Some(m.cluster_basis),
+            joined: m.joined,
+            joined_basis: m.joined_basis,
+            tagline: m.tagline.clone(),
+            summary: m.summary.clone(),
+            vision: m.vision.clone(),
+            challenges: m.challenges.clone(),
+            plan: m.plan.clone(),
+            awards: m.awards.clone(),
+            coordinates: m.coordinates,
+            coordinates_of: m.coordinates_of,
+            source: m.source.clone(),
+            sources: m.sources.clone(),
+        }
     }
 }
 
@@ -132,6 +175,7 @@ mod tests {
             clusters: Some(vec!["equity-inclusion".into(), "literacy".into()]),
             cluster_basis: Some(ClusterBasis::Stated),
             joined: Some(2015),
+            joined_basis: Some(JoinedBasis::MemberBy),
             tagline: Some("Learning for all".into()),
             summary: Some("A city".into()),
             vision: Some("To learn".into()),
@@ -145,7 +189,12 @@ mod tests {
                 lat: 51.9,
                 lon: -8.47,
             }),
+            coordinates_of: Some(CoordinatesOf::City),
             source: Some("a page".into()),
+            sources: vec![
+                "https://example.org/a".into(),
+                "https://example.org/b".into(),
+            ],
         }
     }
 
@@ -159,6 +208,7 @@ mod tests {
         let printed = serde_json::to_string(&data.members[0]).expect("prints");
         let read: MemberRecord = serde_json::from_str(&printed).expect("reads back");
         assert_eq!(read, full());
+        assert_eq!(MemberRecord::from(&data.members[0]), full());
     }
 
     #[test]

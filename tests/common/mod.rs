@@ -1,5 +1,5 @@
-//! Shared by the explorer tests: the 13-city fixture (texts from seeds 004 and 000) and
-//! helpers to build an `App` on it.
+//! Shared by the explorer tests: the 13-city fixture (texts from the saved listing page and
+//! the Chisinau news item in `assets/`) and helpers to build an `App` on it.
 #![allow(dead_code)] // each test file uses a different subset of these helpers
 
 use gnlc::app::App;
