@@ -251,7 +251,9 @@ impl TextIndex {
 
     /// How many profiles use the folded word `word` (0 when none does).
     pub fn document_frequency(&self, word: &str) -> usize {
-        self.vocab.id(word).map_or(0, |id| self.postings(id).0.len())
+        self.vocab
+            .id(word)
+            .map_or(0, |id| self.postings(id).0.len())
     }
 
     /// The BM25 idf of the folded word `word`, if any profile uses it.
@@ -266,34 +268,14 @@ impl TextIndex {
     /// Word `id`'s postings: member indices (ascending) and scores.
     pub(super) fn postings(&self, id: u32) -> (&[u32], &[f32]) {
         let range: Range<usize> = self.offsets[id as usize]..self.offsets[id as usize + 1];
-        (
-            &self.post_members[range.clone()],
-            &self.post_scores[range],
-        )
+        (&self.post_members[range.clone()], &self.post_scores[range])
     }
 
-    /// Decodes member `m`'s word ids (0 between fields) into `out`.
-    pub(super) fn forward_ids(&self, m: usize, out: &mut Vec<u32>) {
-        out.clear();
-        let Some(bytes) = self
-            .forward_offsets
-            .get(m)
-            .zip(self.forward_offsets.get(m + 1))
-            .map(|(&a, &b)| &self.forward[a..b])
-        else {
-            return;
-        };
-        let mut value = 0u32;
-        let mut shift = 0;
-        for &byte in bytes {
-            value |= u32::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                out.push(value);
-                value = 0;
-                shift = 0;
-            } else {
-                shift += 7;
-            }
+    /// Member `m`'s word ids (0 after each field), LEB128-encoded.
+    pub(super) fn forward_bytes(&self, m: usize) -> &[u8] {
+        match (self.forward_offsets.get(m), self.forward_offsets.get(m + 1)) {
+            (Some(&a), Some(&b)) => &self.forward[a..b],
+            _ => &[],
         }
     }
 }
@@ -301,7 +283,7 @@ impl TextIndex {
 /// Marks a field end in the temporary token stream.
 pub(super) const SEPARATOR: u32 = u32::MAX;
 
-fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+pub(super) fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
         value >>= 7;
@@ -370,16 +352,16 @@ fn tokenize_all(members: &[Member]) -> Raw {
         for field in Field::ALL {
             if let Some(text) = field.text(member) {
                 tokenizer.for_each(text, field != Field::Tagline, |token| {
-                    let id = match ids.get(token.text) {
-                        Some(&id) => id,
-                        None => {
-                            let id = raw.terms.len() as u32;
-                            ids.insert(token.text.into(), id);
-                            raw.terms.push(token.text.into());
-                            raw.surface.push(text[token.range.clone()].to_lowercase().into());
-                            raw.counts.push(0);
-                            id
-                        }
+                    let id = if let Some(&id) = ids.get(token.text) {
+                        id
+                    } else {
+                        let id = raw.terms.len() as u32;
+                        ids.insert(token.text.into(), id);
+                        raw.terms.push(token.text.into());
+                        raw.surface
+                            .push(text[token.range.clone()].to_lowercase().into());
+                        raw.counts.push(0);
+                        id
                     };
                     raw.counts[id as usize] += 1;
                     raw.stream.push(id << 1 | u32::from(token.emphasis));

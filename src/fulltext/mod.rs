@@ -17,10 +17,15 @@
 //! Modules: `tokenize` (folded words with their places), `query` (the syntax), `index`
 //! (building), `search`, `snippet`, `peers`.
 
+// Counts (members, occurrences) become f32 weights: beyond 2^24 they lose precision the
+// scores cannot show anyway.
+#[allow(clippy::cast_precision_loss)]
 mod index;
+#[allow(clippy::cast_precision_loss)]
 mod peers;
 mod query;
 mod search;
+#[allow(clippy::cast_precision_loss)]
 mod snippet;
 mod tokenize;
 

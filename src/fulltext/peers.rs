@@ -20,24 +20,24 @@
 use super::TextIndex;
 use super::index::{SEPARATOR, Vocabulary};
 use crate::model::{Cluster, Member};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How many shareable terms each member's vector keeps.
 pub const PEER_TERMS: usize = 48;
 /// English function words, never peer terms (see the module docs). Sorted, for binary search.
 pub const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as",
-    "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could",
-    "did", "do", "does", "each", "either", "every", "few", "for", "from", "further", "had",
-    "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in",
-    "into", "is", "it", "its", "itself", "just", "many", "may", "me", "might", "more", "most",
-    "much", "must", "my", "neither", "no", "nor", "not", "now", "of", "off", "on", "once",
-    "only", "or", "other", "our", "ours", "out", "over", "own", "same", "shall", "she",
-    "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
-    "then", "there", "these", "they", "this", "those", "through", "thus", "to", "too", "under",
-    "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "when",
-    "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
-    "within", "without", "would", "yet", "you", "your",
+    "a", "about", "after", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
+    "does", "each", "either", "every", "few", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "itself", "just", "many", "may", "me", "might", "more", "most", "much", "must",
+    "my", "neither", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
+    "our", "ours", "out", "over", "own", "same", "shall", "she", "should", "since", "so", "some",
+    "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they",
+    "this", "those", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "very",
+    "via", "was", "we", "well", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you",
+    "your",
 ];
 
 /// How many shared terms explain a peer.
@@ -134,13 +134,13 @@ impl<'a> PeerInput<'a> {
             local: FastMap::default(),
             candidates: Vec::new(),
         };
-        let mut seen: FastMap<u64, ()> = FastMap::default();
+        let mut seen: HashSet<u64, foldhash::fast::FixedState> = HashSet::default();
         for m in 0..stream_offsets.len().saturating_sub(1) {
             seen.clear();
             input.for_each_bigram(&stream[stream_offsets[m]..stream_offsets[m + 1]], |key| {
-                seen.insert(key, ());
+                seen.insert(key);
             });
-            for &key in seen.keys() {
+            for &key in &seen {
                 *input.bigram_df.entry(key).or_insert(0) += 1;
             }
         }
@@ -214,9 +214,10 @@ impl<'a> PeerInput<'a> {
         }
         self.local = local;
         if self.candidates.len() > PEER_TERMS {
-            self.candidates.select_nth_unstable_by(PEER_TERMS - 1, |a, b| {
-                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
-            });
+            self.candidates
+                .select_nth_unstable_by(PEER_TERMS - 1, |a, b| {
+                    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+                });
             self.candidates.truncate(PEER_TERMS);
         }
         for &(key, w) in &self.candidates {
@@ -273,16 +274,6 @@ impl<'a> PeerInput<'a> {
             inverse_offsets,
             inverse,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::FUNCTION_WORDS;
-
-    #[test]
-    fn function_words_are_sorted_for_binary_search() {
-        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 }
 
@@ -370,7 +361,8 @@ impl TextIndex {
 
     /// Keeps the best `limit` pairs, by score (descending) then name.
     fn rank_pairs(&self, scores: &mut Vec<(u32, f32)>, limit: usize) {
-        let key = |&(j, s): &(u32, f32)| (std::cmp::Reverse(sortable(s)), self.name_rank[j as usize]);
+        let key =
+            |&(j, s): &(u32, f32)| (std::cmp::Reverse(sortable(s)), self.name_rank[j as usize]);
         if scores.len() > limit && limit > 0 {
             scores.select_nth_unstable_by_key(limit - 1, key);
         }
@@ -379,9 +371,9 @@ impl TextIndex {
     }
 
     /// The terms contributing most to the similarity of `a` and `b`, as written.
-    fn shared_terms(&self, a: usize, b: usize) -> Vec<String> {
+    fn shared_terms(&self, member: usize, other: usize) -> Vec<String> {
         let index = &self.peers;
-        let (la, lb) = (index.list(a), index.list(b));
+        let (la, lb) = (index.list(member), index.list(other));
         let mut shared: Vec<(u32, f32)> = Vec::new();
         let (mut i, mut j) = (0, 0);
         while i < la.len() && j < lb.len() {
@@ -402,7 +394,7 @@ impl TextIndex {
         for &(feature, _) in &shared {
             if let Some(&(x, y)) = feature
                 .checked_sub(index.first_bigram)
-                .and_then(|b| index.bigrams.get(b as usize))
+                .and_then(|pair| index.bigrams.get(pair as usize))
             {
                 covered.extend([x, y]);
             }
@@ -411,16 +403,18 @@ impl TextIndex {
             .into_iter()
             .filter(|&(feature, _)| feature >= index.first_bigram || !covered.contains(&feature))
             .take(SHARED_TERMS)
-            .map(|(feature, _)| match feature.checked_sub(index.first_bigram) {
-                Some(b) => {
-                    let (x, y) = index.bigrams[b as usize];
-                    format!(
-                        "{} {}",
-                        self.vocab.surface[x as usize], self.vocab.surface[y as usize]
-                    )
-                }
-                None => self.vocab.surface[feature as usize].to_string(),
-            })
+            .map(
+                |(feature, _)| match feature.checked_sub(index.first_bigram) {
+                    Some(pair) => {
+                        let (first, second) = index.bigrams[pair as usize];
+                        format!(
+                            "{} {}",
+                            self.vocab.surface[first as usize], self.vocab.surface[second as usize]
+                        )
+                    }
+                    None => self.vocab.surface[feature as usize].to_string(),
+                },
+            )
             .collect()
     }
 }
@@ -451,4 +445,14 @@ fn facet_scores(members: &[Member], member: usize) -> Vec<(u32, f32)> {
             (score > 0.0).then_some((j as u32, score))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FUNCTION_WORDS;
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
 }

@@ -15,6 +15,7 @@
 use super::TextIndex;
 use super::peers::sortable;
 use super::query::{Term, TextQuery};
+use memchr::memmem::Finder;
 use std::borrow::Cow;
 
 /// One ranked hit.
@@ -66,8 +67,8 @@ impl TextMatches {
 struct List<'a> {
     members: Cow<'a, [u32]>,
     scores: Cow<'a, [f32]>,
-    /// For a phrase: its word ids, checked on the forward index.
-    phrase: Option<Vec<u32>>,
+    /// For a phrase: a search for its encoded word ids in the forward index.
+    phrase: Option<Finder<'static>>,
     /// Galloping cursor.
     at: usize,
 }
@@ -111,10 +112,9 @@ impl TextIndex {
         }
         required.sort_by_key(|l| l.members.len());
         let mut out = TextMatches::default();
-        let mut ids = Vec::new();
         let mut consider = |m: u32,
                             mut score: f32,
-                            own_phrase: Option<&[u32]>,
+                            own_phrase: Option<&Finder<'static>>,
                             rest: &mut [List<'_>],
                             out: &mut TextMatches| {
             for list in rest.iter_mut() {
@@ -125,18 +125,15 @@ impl TextIndex {
             }
             for list in &mut excluded {
                 if list.seek(m).is_some()
-                    && list
-                        .phrase
-                        .as_deref()
-                        .is_none_or(|p| self.has_phrase(m, p, &mut ids))
+                    && list.phrase.as_ref().is_none_or(|p| self.has_phrase(m, p))
                 {
                     return;
                 }
             }
             let phrases_hold = own_phrase
                 .into_iter()
-                .chain(rest.iter().filter_map(|l| l.phrase.as_deref()))
-                .all(|p| self.has_phrase(m, p, &mut ids));
+                .chain(rest.iter().filter_map(|l| l.phrase.as_ref()))
+                .all(|p| self.has_phrase(m, p));
             if phrases_hold {
                 out.members.push(m);
                 out.scores.push(score);
@@ -150,7 +147,7 @@ impl TextIndex {
             }
             Some((driver, rest)) => {
                 for (k, &m) in driver.members.iter().enumerate() {
-                    consider(m, driver.scores[k], driver.phrase.as_deref(), rest, &mut out);
+                    consider(m, driver.scores[k], driver.phrase.as_ref(), rest, &mut out);
                 }
             }
         }
@@ -240,7 +237,7 @@ impl TextIndex {
                 Some(List {
                     members: Cow::Owned(members),
                     scores: Cow::Owned(scores),
-                    phrase: Some(ids),
+                    phrase: Some(Finder::new(&encode(&ids)).into_owned()),
                     at: 0,
                 })
             }
@@ -275,9 +272,23 @@ impl TextIndex {
         }
     }
 
-    /// True when member `m`'s text has the words `phrase` adjacent and in order, in one field.
-    fn has_phrase(&self, m: u32, phrase: &[u32], scratch: &mut Vec<u32>) -> bool {
-        self.forward_ids(m as usize, scratch);
-        !phrase.is_empty() && scratch.windows(phrase.len()).any(|w| w == phrase)
+    /// True when member `m`'s text has the phrase (`finder` searches its encoded word ids)
+    /// adjacent, in order and in one field. Varints end with a byte below 0x80, so a byte
+    /// match starting right after one (or at the start) is a match of whole words; field ends
+    /// are the byte 0, which no phrase contains.
+    fn has_phrase(&self, m: u32, finder: &Finder<'_>) -> bool {
+        let bytes = self.forward_bytes(m as usize);
+        finder
+            .find_iter(bytes)
+            .any(|p| p == 0 || bytes[p - 1] & 0x80 == 0)
     }
+}
+
+/// Word ids as the forward index stores them.
+fn encode(ids: &[u32]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for &id in ids {
+        super::index::push_varint(&mut out, id);
+    }
+    out
 }

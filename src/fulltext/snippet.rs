@@ -153,7 +153,9 @@ impl TextIndex {
         query: &TextQuery,
     ) -> (Vec<Match>, Vec<Range<usize>>) {
         let mut tokens: Vec<(String, Range<usize>)> = Vec::new();
-        tokenizer.for_each(text, false, |t| tokens.push((t.text.to_string(), t.range.clone())));
+        tokenizer.for_each(text, false, |t| {
+            tokens.push((t.text.to_string(), t.range.clone()));
+        });
         let idf = |word: &str| self.idf(word).unwrap_or(0.0).max(MIN_WEIGHT);
         let mut matches = Vec::new();
         for (clause_index, clause) in query.clauses().iter().enumerate() {
@@ -278,8 +280,7 @@ fn best_window(
         let end = words
             .iter()
             .map(|w| w.end)
-            .filter(|&e| e <= raw_end && e > start)
-            .last()
+            .rfind(|&e| e <= raw_end && e > start)
             .unwrap_or(raw_end);
         let inside: Vec<&Match> = matches
             .iter()
@@ -290,7 +291,10 @@ fn best_window(
             best = Some((score, start..end));
         }
     }
-    best.map_or(sentence.start..forward_chars(text, sentence.start, budget), |b| b.1)
+    best.map_or(
+        sentence.start..forward_chars(text, sentence.start, budget),
+        |b| b.1,
+    )
 }
 
 /// The byte `n` chars before `from` (or 0).
@@ -335,11 +339,17 @@ mod tests {
     fn sentences_split_at_stops_and_lines_and_drop_bullets() {
         let text = "First one. Second 3.5 times!\n- A bullet; and more";
         let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(parts, ["First one.", "Second 3.5 times!", "A bullet;", "and more"]);
+        assert_eq!(
+            parts,
+            ["First one.", "Second 3.5 times!", "A bullet;", "and more"]
+        );
     }
 
     #[test]
     fn overlapping_ranges_merge() {
-        assert_eq!(merged([5..9, 0..2, 1..3, 9..10].into_iter()), vec![0..3, 5..10]);
+        assert_eq!(
+            merged([5..9, 0..2, 1..3, 9..10].into_iter()),
+            vec![0..3, 5..10]
+        );
     }
 }

@@ -198,14 +198,33 @@ mod tests {
             .collect();
         assert_eq!(
             emphasized,
-            ["our", "goals", "mobile", "libraries", "learning", "for", "all", "ages"]
+            [
+                "our",
+                "goals",
+                "mobile",
+                "libraries",
+                "learning",
+                "for",
+                "all",
+                "ages"
+            ]
         );
         assert!(tokens(text, false).iter().all(|t| !t.2));
     }
 
     #[test]
     fn a_last_short_line_is_not_a_heading() {
-        assert!(tokens("Some text\nshort end", true).iter().take(2).all(|t| t.2));
-        assert!(tokens("Some text\nshort end", true).iter().skip(2).all(|t| !t.2));
+        assert!(
+            tokens("Some text\nshort end", true)
+                .iter()
+                .take(2)
+                .all(|t| t.2)
+        );
+        assert!(
+            tokens("Some text\nshort end", true)
+                .iter()
+                .skip(2)
+                .all(|t| !t.2)
+        );
     }
 }
