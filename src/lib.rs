@@ -14,6 +14,7 @@
 pub mod app;
 pub mod cli;
 pub mod error;
+pub mod facet;
 pub mod import;
 pub mod model;
 pub mod query;

@@ -9,7 +9,8 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use gnlc::app::{Action, App, Focus, Mode, keymap};
+use gnlc::app::{Action, App, Mode, Pane, keymap};
+use gnlc::facet::{CLUSTER, COUNTRY, REGION};
 use gnlc::model::{Region, Section};
 use gnlc::query::{Engine, Query};
 
@@ -43,7 +44,7 @@ fn selected_city(app: &App) -> &str {
 #[test]
 fn focus_starts_on_cities_and_tab_cycles_through_the_panes() {
     let mut app = common::app();
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.focus, Pane::Cities);
     assert_eq!(app.mode(), Mode::List);
     let mut seen = Vec::new();
     for _ in 0..4 {
@@ -53,14 +54,14 @@ fn focus_starts_on_cities_and_tab_cycles_through_the_panes() {
     assert_eq!(
         seen,
         [
-            Focus::Regions,
-            Focus::Countries,
-            Focus::Clusters,
-            Focus::Cities
+            Pane::Facet(REGION),
+            Pane::Facet(COUNTRY),
+            Pane::Facet(CLUSTER),
+            Pane::Cities
         ]
     );
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Focus::Clusters);
+    assert_eq!(app.focus, Pane::Facet(CLUSTER));
     assert_eq!(app.mode(), Mode::Facet);
 }
 
@@ -68,7 +69,7 @@ fn focus_starts_on_cities_and_tab_cycles_through_the_panes() {
 fn regions_are_alphabetical_and_cursors_start_on_the_first_value() {
     let app = common::app();
     let labels: Vec<String> = app
-        .facet_rows(Focus::Regions)
+        .facet_rows(Pane::Facet(REGION))
         .into_iter()
         .map(|r| r.label.into_owned())
         .collect();
@@ -82,7 +83,7 @@ fn regions_are_alphabetical_and_cursors_start_on_the_first_value() {
             "Latin America and the Caribbean"
         ]
     );
-    for pane in Focus::ALL {
+    for pane in app.panes() {
         assert_eq!(app.pane(pane).cursor, 0, "{pane:?}");
     }
     assert_eq!(app.results().hits.len(), 13);
@@ -98,11 +99,14 @@ fn the_done_means_path() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(sorted(app.listed_cities()), ASIAN);
-    assert!(app.query().regions.contains(&Region::AsiaPacific));
+    assert!(
+        app.query()
+            .is_selected(&REGION, &Region::AsiaPacific.into())
+    );
     // Space again: all 13.
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(app.listed_cities().len(), 13);
-    assert!(app.query().regions.is_empty());
+    assert!(app.query().selected(&REGION).is_empty());
     // `/` then "sonder": Sønderborg alone.
     press(&mut app, KeyCode::Char('/'));
     assert_eq!(app.mode(), Mode::Search);
@@ -150,31 +154,37 @@ fn several_values_of_one_facet_combine_with_or() {
 #[test]
 fn facet_counts_are_live() {
     let mut app = common::app();
-    let count = |app: &App, pane: Focus, label: &str| {
+    let count = |app: &App, pane: Pane, label: &str| {
         app.facet_rows(pane)
             .into_iter()
             .find(|r| r.label == label)
             .map(|r| r.count)
     };
-    assert_eq!(count(&app, Focus::Regions, "Asia and the Pacific"), Some(5));
     assert_eq!(
-        count(&app, Focus::Regions, "Europe and North America"),
+        count(&app, Pane::Facet(REGION), "Asia and the Pacific"),
+        Some(5)
+    );
+    assert_eq!(
+        count(&app, Pane::Facet(REGION), "Europe and North America"),
         Some(6)
     );
-    assert_eq!(count(&app, Focus::Regions, "Africa"), Some(0)); // listed, not hidden
-    assert_eq!(count(&app, Focus::Countries, "Denmark"), Some(1));
+    assert_eq!(count(&app, Pane::Facet(REGION), "Africa"), Some(0)); // listed, not hidden
+    assert_eq!(count(&app, Pane::Facet(COUNTRY), "Denmark"), Some(1));
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char(' '));
     // With Asia on, China has four cities, Denmark none (but is still listed).
-    assert_eq!(count(&app, Focus::Countries, "China"), Some(4));
-    assert_eq!(count(&app, Focus::Countries, "Republic of Korea"), Some(1));
-    assert_eq!(count(&app, Focus::Countries, "Denmark"), Some(0));
+    assert_eq!(count(&app, Pane::Facet(COUNTRY), "China"), Some(4));
+    assert_eq!(
+        count(&app, Pane::Facet(COUNTRY), "Republic of Korea"),
+        Some(1)
+    );
+    assert_eq!(count(&app, Pane::Facet(COUNTRY), "Denmark"), Some(0));
     // A country then narrows the list; the region counts follow the country.
     press(&mut app, KeyCode::Tab);
     let china = app
-        .facet_rows(Focus::Countries)
+        .facet_rows(Pane::Facet(COUNTRY))
         .iter()
         .position(|r| r.label == "China")
         .expect("China is listed");
@@ -183,9 +193,12 @@ fn facet_counts_are_live() {
     }
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(app.listed_cities().len(), 4);
-    assert_eq!(count(&app, Focus::Regions, "Asia and the Pacific"), Some(4));
     assert_eq!(
-        count(&app, Focus::Regions, "Europe and North America"),
+        count(&app, Pane::Facet(REGION), "Asia and the Pacific"),
+        Some(4)
+    );
+    assert_eq!(
+        count(&app, Pane::Facet(REGION), "Europe and North America"),
         Some(0)
     );
     // X clears every filter and the search.
@@ -194,8 +207,8 @@ fn facet_counts_are_live() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('X'));
     assert_eq!(app.listed_cities().len(), 13);
-    assert!(app.query().text.is_empty() && app.query().countries.is_empty());
-    assert!(app.query().regions.is_empty());
+    assert!(app.query().text.is_empty() && app.query().selected(&COUNTRY).is_empty());
+    assert!(app.query().selected(&REGION).is_empty());
 }
 
 #[test]
@@ -258,7 +271,7 @@ fn next_and_previous_city_in_the_detail_view_follow_the_filtered_list() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::BackTab); // back to Cities
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.focus, Pane::Cities);
     // With no search text the list is sorted by city name.
     assert_eq!(app.listed_cities(), ASIAN);
     press(&mut app, KeyCode::Enter);
@@ -288,7 +301,7 @@ fn next_and_previous_city_in_the_detail_view_follow_the_filtered_list() {
     // Esc: the list, focus on Cities, the city last shown selected.
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), Mode::List);
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.focus, Pane::Cities);
     assert_eq!(selected_city(&app), "Hangzhou");
 }
 
@@ -296,23 +309,23 @@ fn next_and_previous_city_in_the_detail_view_follow_the_filtered_list() {
 fn moving_keys_stay_in_bounds() {
     let mut app = common::app();
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.pane(Focus::Cities).cursor, 12);
+    assert_eq!(app.pane(Pane::Cities).cursor, 12);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.pane(Focus::Cities).cursor, 12);
+    assert_eq!(app.pane(Pane::Cities).cursor, 12);
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::PageUp);
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
     press(&mut app, KeyCode::End);
     press(&mut app, KeyCode::Home);
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
     // Clusters has seven values.
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::End);
-    assert_eq!(app.pane(Focus::Clusters).cursor, 6);
+    assert_eq!(app.pane(Pane::Facet(CLUSTER)).cursor, 6);
 }
 
 #[test]
@@ -331,7 +344,7 @@ fn a_facet_change_keeps_the_selected_city_when_it_is_still_listed() {
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
 }
 
 #[test]
@@ -341,8 +354,8 @@ fn help_is_an_overlay_that_keys_do_not_reach_through() {
     assert!(app.help);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
+    assert_eq!(app.focus, Pane::Cities);
     press(&mut app, KeyCode::Char('?'));
     assert!(!app.help);
     press(&mut app, KeyCode::Char('?'));
@@ -356,14 +369,11 @@ fn help_is_an_overlay_that_keys_do_not_reach_through() {
 
 #[test]
 fn the_command_line_query_opens_the_explorer_already_filtered() {
-    let query = Query {
-        regions: [Region::AsiaPacific].into_iter().collect(),
-        ..Query::default()
-    };
+    let query = Query::default().with(REGION, [Region::AsiaPacific]);
     let app = App::new(Engine::new(common::dataset()), query);
     assert_eq!(sorted(app.listed_cities()), ASIAN);
     assert!(
-        app.facet_rows(Focus::Regions)
+        app.facet_rows(Pane::Facet(REGION))
             .iter()
             .any(|r| r.selected && r.label == "Asia and the Pacific")
     );
@@ -423,13 +433,10 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
 fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
     // `gnlc --country Japan` on the 13 bundled-style cities: Japan has no member, so the list
     // is empty; the Countries pane must show the filter that empties it.
-    let query = Query {
-        countries: ["Japan".to_string()].into_iter().collect(),
-        ..Query::default()
-    };
+    let query = Query::default().with(COUNTRY, ["Japan"]);
     let mut app = App::new(Engine::new(common::dataset()), query);
     assert!(app.listed_cities().is_empty());
-    let rows = app.facet_rows(Focus::Countries);
+    let rows = app.facet_rows(Pane::Facet(COUNTRY));
     let japan = rows
         .iter()
         .find(|r| r.label == "Japan")
@@ -443,7 +450,7 @@ fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
     app.update(Action::ClearAll);
     assert_eq!(app.listed_cities().len(), 13);
     assert!(
-        app.facet_rows(Focus::Countries)
+        app.facet_rows(Pane::Facet(COUNTRY))
             .iter()
             .all(|r| r.label != "Japan")
     );

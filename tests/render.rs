@@ -4,7 +4,8 @@
 
 mod common;
 
-use gnlc::app::{Action, App, Focus};
+use gnlc::app::{Action, App, Pane};
+use gnlc::facet::{CLUSTER, REGION};
 use gnlc::model::{Award, ClusterBasis, Dataset, Member, Region, Section};
 use gnlc::query::{Engine, Query};
 use proptest::prelude::*;
@@ -378,10 +379,10 @@ fn page_keys_move_by_the_visible_rows() {
         .expect("valid");
     let mut app = App::new(Engine::new(dataset), Query::default());
     let buffer = draw(&mut app, 80, 24);
-    let rows_shown = app.pane(Focus::Cities).rows;
+    let rows_shown = app.pane(Pane::Cities).rows;
     assert_eq!(rows_shown, 18, "{}", screen(&buffer));
     app.update(Action::PageDown);
-    assert_eq!(app.pane(Focus::Cities).cursor, rows_shown);
+    assert_eq!(app.pane(Pane::Cities).cursor, rows_shown);
     // The list scrolled so the cursor is visible.
     let text = screen(&draw(&mut app, 80, 24));
     assert!(text.contains(&format!("› Town {rows_shown:02}")), "{text}");
@@ -389,7 +390,7 @@ fn page_keys_move_by_the_visible_rows() {
     let text = screen(&draw(&mut app, 80, 24));
     assert!(text.contains("› Town 29"), "{text}");
     app.update(Action::PageUp);
-    assert_eq!(app.pane(Focus::Cities).cursor, 29 - rows_shown);
+    assert_eq!(app.pane(Pane::Cities).cursor, 29 - rows_shown);
 }
 
 #[test]
@@ -399,13 +400,13 @@ fn the_mouse_selects_toggles_and_scrolls_the_pane_under_it() {
     // Click "Asia and the Pacific": focus moves to Regions and the value toggles on.
     let (col, row) = find(&buffer, "Asia and the Pacific").expect("shown");
     app.update(Action::Click { column: col, row });
-    assert_eq!(app.focus, Focus::Regions);
+    assert_eq!(app.focus, Pane::Facet(REGION));
     assert_eq!(app.results().hits.len(), 5);
     let buffer = draw(&mut app, 100, 30);
     // Click a city: it is selected, focus on Cities.
     let (col, row) = find(&buffer, "Shenzhen").expect("shown");
     app.update(Action::Click { column: col, row });
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.focus, Pane::Cities);
     assert_eq!(
         app.selected_member().map(|m| m.city.as_str()),
         Some("Shenzhen")
@@ -418,7 +419,7 @@ fn the_mouse_selects_toggles_and_scrolls_the_pane_under_it() {
         row,
         down: true,
     });
-    assert_eq!(app.pane(Focus::Clusters).cursor, 3);
+    assert_eq!(app.pane(Pane::Facet(CLUSTER)).cursor, 3);
     assert_eq!(
         app.selected_member().map(|m| m.city.as_str()),
         Some("Shenzhen")
@@ -427,7 +428,7 @@ fn the_mouse_selects_toggles_and_scrolls_the_pane_under_it() {
     let buffer = draw(&mut app, 40, 12);
     let (col, row) = find(&buffer, "Reg").expect("tab shown");
     app.update(Action::Click { column: col, row });
-    assert_eq!(app.focus, Focus::Regions);
+    assert_eq!(app.focus, Pane::Facet(REGION));
     // Detail view: the wheel scrolls the text.
     app.update(Action::FocusPrev);
     app.update(Action::Open);

@@ -14,7 +14,7 @@ pub enum Action {
     ToggleHelp,
     /// Close the help overlay.
     CloseHelp,
-    /// Focus the next pane (Regions → Countries → Clusters → Cities → Regions).
+    /// Focus the next pane (the facet panes in kind order, then Cities, then round again).
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,

@@ -13,59 +13,38 @@ mod update;
 pub use action::Action;
 pub use keymap::Mode;
 
+use crate::facet::FacetKind;
 use crate::model::{Member, Section};
 use crate::query::{Engine, Hit, Query, Results};
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use std::borrow::Cow;
 
-/// The four panes of the browse view, in Tab order.
+/// A place on the browse screen that can have the keyboard: one facet pane per facet kind of
+/// the engine (in the kinds' order), then the city list. Which kind a facet pane shows is
+/// data ([`FacetKind`]); which pane has focus is this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Focus {
-    Regions,
-    Countries,
-    Clusters,
+pub enum Pane {
+    /// The pane of one facet kind.
+    Facet(FacetKind),
+    /// The list of matching cities.
     Cities,
 }
 
-impl Focus {
-    /// Every pane, in Tab order.
-    pub const ALL: [Focus; 4] = [
-        Focus::Regions,
-        Focus::Countries,
-        Focus::Clusters,
-        Focus::Cities,
-    ];
-
-    /// The pane Tab moves to.
-    #[must_use]
-    pub fn next(self) -> Focus {
-        Focus::ALL[(self.index() + 1) % Focus::ALL.len()]
-    }
-
-    /// The pane Shift-Tab moves to.
-    #[must_use]
-    pub fn prev(self) -> Focus {
-        Focus::ALL[(self.index() + Focus::ALL.len() - 1) % Focus::ALL.len()]
-    }
-
-    /// Position in [`Focus::ALL`].
-    pub fn index(self) -> usize {
-        match self {
-            Focus::Regions => 0,
-            Focus::Countries => 1,
-            Focus::Clusters => 2,
-            Focus::Cities => 3,
-        }
-    }
-
+impl Pane {
     /// The pane's title.
     pub fn title(self) -> &'static str {
         match self {
-            Focus::Regions => "Regions",
-            Focus::Countries => "Countries",
-            Focus::Clusters => "Clusters",
-            Focus::Cities => "Cities",
+            Pane::Facet(kind) => kind.title,
+            Pane::Cities => "Cities",
+        }
+    }
+
+    /// The facet kind of a facet pane.
+    pub fn kind(self) -> Option<FacetKind> {
+        match self {
+            Pane::Facet(kind) => Some(kind),
+            Pane::Cities => None,
         }
     }
 }
@@ -125,9 +104,9 @@ impl std::fmt::Debug for DetailLayout {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// The rows of a pane; row `y` of the area is value `first + (y - area.y)`.
-    Pane { pane: Focus, first: usize },
+    Pane { pane: Pane, first: usize },
     /// A tab of the narrow layout's tab strip.
-    Tab(Focus),
+    Tab(Pane),
     /// The search box.
     SearchBox,
     /// The detail view's text.
@@ -160,7 +139,7 @@ pub struct App {
     results: Results,
     /// The pane with the keyboard (when neither the search box, the detail view nor the help
     /// has it).
-    pub focus: Focus,
+    pub focus: Pane,
     /// True while the search box has the keyboard.
     pub searching: bool,
     /// True while the help overlay is shown.
@@ -171,8 +150,8 @@ pub struct App {
     pub detail: Option<DetailState>,
     /// The detail view's laid-out text, kept between frames; written by the renderer.
     pub detail_layout: DetailLayout,
-    /// Cursor and scroll of each pane, indexed by [`Focus::index`].
-    pub panes: [PaneState; 4],
+    /// Cursor and scroll of each pane, in [`App::panes`] order.
+    pane_states: Vec<PaneState>,
     /// False when colours are off (`NO_COLOR`); selection then shows by reverse and bold.
     pub color: bool,
     /// Set when the user asked to quit.
@@ -186,17 +165,18 @@ impl App {
     /// `--region`, `--search`...). Colours are on unless `NO_COLOR` is set and not empty.
     pub fn new(engine: Engine, query: Query) -> App {
         let results = engine.run(&query);
+        let pane_states = vec![PaneState::default(); engine.kinds().count() + 1];
         App {
             engine,
             query,
             results,
-            focus: Focus::Cities,
+            focus: Pane::Cities,
             searching: false,
             help: false,
             help_scroll: 0,
             detail: None,
             detail_layout: DetailLayout::default(),
-            panes: [PaneState::default(); 4],
+            pane_states,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,
             mouse_areas: Vec::new(),
@@ -223,70 +203,86 @@ impl App {
             Mode::Detail
         } else if self.searching {
             Mode::Search
-        } else if self.focus == Focus::Cities {
+        } else if self.focus == Pane::Cities {
             Mode::List
         } else {
             Mode::Facet
         }
     }
 
-    pub fn pane(&self, pane: Focus) -> &PaneState {
-        &self.panes[pane.index()]
+    /// Every pane, in Tab order: the facet panes in the engine's kind order, then the cities.
+    pub fn panes(&self) -> Vec<Pane> {
+        self.engine
+            .kinds()
+            .map(Pane::Facet)
+            .chain([Pane::Cities])
+            .collect()
     }
 
-    pub fn pane_mut(&mut self, pane: Focus) -> &mut PaneState {
-        &mut self.panes[pane.index()]
+    /// The facet kinds, in pane order.
+    pub fn kinds(&self) -> impl Iterator<Item = FacetKind> + '_ {
+        self.engine.kinds()
+    }
+
+    /// Position of a pane in [`App::panes`] (a kind the engine lacks maps to the cities).
+    fn pane_index(&self, pane: Pane) -> usize {
+        let kinds = self.pane_states.len() - 1;
+        match pane {
+            Pane::Facet(kind) => self.engine.kinds().position(|k| k == kind).unwrap_or(kinds),
+            Pane::Cities => kinds,
+        }
+    }
+
+    /// The pane Tab moves to from `pane`.
+    pub fn next_pane(&self, pane: Pane) -> Pane {
+        let panes = self.panes();
+        panes[(self.pane_index(pane) + 1) % panes.len()]
+    }
+
+    /// The pane Shift-Tab moves to from `pane`.
+    pub fn prev_pane(&self, pane: Pane) -> Pane {
+        let panes = self.panes();
+        panes[(self.pane_index(pane) + panes.len() - 1) % panes.len()]
+    }
+
+    pub fn pane(&self, pane: Pane) -> &PaneState {
+        &self.pane_states[self.pane_index(pane)]
+    }
+
+    pub fn pane_mut(&mut self, pane: Pane) -> &mut PaneState {
+        let index = self.pane_index(pane);
+        &mut self.pane_states[index]
     }
 
     /// How many values a pane lists.
-    pub fn pane_len(&self, pane: Focus) -> usize {
-        let facets = &self.results.facets;
+    pub fn pane_len(&self, pane: Pane) -> usize {
         match pane {
-            Focus::Regions => facets.regions.len(),
-            Focus::Countries => facets.countries.len(),
-            Focus::Clusters => facets.clusters.len(),
-            Focus::Cities => self.results.hits.len(),
+            Pane::Facet(kind) => self.results.facets.of(&kind).len(),
+            Pane::Cities => self.results.hits.len(),
         }
     }
 
     /// The values of a facet pane with their live counts (empty for the city list).
-    pub fn facet_rows(&self, pane: Focus) -> Vec<FacetRow<'_>> {
-        let facets = &self.results.facets;
-        match pane {
-            Focus::Regions => facets
-                .regions
-                .iter()
-                .map(|(r, n)| FacetRow {
-                    label: Cow::Borrowed(r.name()),
-                    count: *n,
-                    selected: self.query.regions.contains(r),
-                })
-                .collect(),
-            Focus::Countries => facets
-                .countries
-                .iter()
-                .map(|(c, n)| FacetRow {
-                    label: Cow::Borrowed(c.as_str()),
-                    count: *n,
-                    selected: self.query.countries.contains(c),
-                })
-                .collect(),
-            Focus::Clusters => facets
-                .clusters
-                .iter()
-                .map(|(k, n)| FacetRow {
-                    label: Cow::Borrowed(k.short_name()),
-                    count: *n,
-                    selected: self.query.clusters.contains(k),
-                })
-                .collect(),
-            Focus::Cities => Vec::new(),
-        }
+    pub fn facet_rows(&self, pane: Pane) -> Vec<FacetRow<'_>> {
+        let Pane::Facet(kind) = pane else {
+            return Vec::new();
+        };
+        let selected = self.query.selected(&kind);
+        self.results
+            .facets
+            .of(&kind)
+            .iter()
+            .map(|(value, count)| FacetRow {
+                label: value.label(),
+                count: *count,
+                selected: selected.contains(value),
+            })
+            .collect()
     }
 
     /// The hit under the city list's cursor.
     pub fn selected_hit(&self) -> Option<&Hit> {
-        self.results.hits.get(self.pane(Focus::Cities).cursor)
+        self.results.hits.get(self.pane(Pane::Cities).cursor)
     }
 
     /// The member under the city list's cursor (the one the preview and detail view show).

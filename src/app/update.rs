@@ -3,7 +3,7 @@
 //! One `match` on the action and the current mode. Facet and search changes re-run the query
 //! at once (the engine is fast at this scale), so counts and the list are always live.
 
-use super::{Action, App, DetailState, Focus, Mode, Target};
+use super::{Action, App, DetailState, Mode, Pane, Target};
 
 /// How far one notch of the mouse wheel moves.
 const WHEEL_STEP: usize = 3;
@@ -60,7 +60,7 @@ impl App {
             Action::PrevCity => self.step_city(false),
             Action::Back => {
                 self.detail = None;
-                self.focus = Focus::Cities;
+                self.focus = Pane::Cities;
                 self.searching = false;
             }
             _ => {}
@@ -69,8 +69,8 @@ impl App {
 
     /// `n`/`p` in the detail view: the next or previous city of the filtered list, from the top.
     fn step_city(&mut self, forward: bool) {
-        let len = self.pane_len(Focus::Cities);
-        let pane = self.pane_mut(Focus::Cities);
+        let len = self.pane_len(Pane::Cities);
+        let pane = self.pane_mut(Pane::Cities);
         let moved = if forward {
             pane.cursor + 1 < len
         } else {
@@ -107,7 +107,7 @@ impl App {
                 self.open_detail();
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
-                self.move_cursor(Focus::Cities, action);
+                self.move_cursor(Pane::Cities, action);
             }
             _ => {}
         }
@@ -116,16 +116,14 @@ impl App {
     fn browse_action(&mut self, action: Action) {
         let focus = self.focus;
         match action {
-            Action::FocusNext => self.focus = focus.next(),
-            Action::FocusPrev => self.focus = focus.prev(),
+            Action::FocusNext => self.focus = self.next_pane(focus),
+            Action::FocusPrev => self.focus = self.prev_pane(focus),
             Action::SearchStart => {
                 self.searching = true;
-                self.focus = Focus::Cities;
+                self.focus = Pane::Cities;
             }
             Action::ClearAll => {
-                self.query.regions.clear();
-                self.query.countries.clear();
-                self.query.clusters.clear();
+                self.query.clear_facets();
                 self.query.text.clear();
                 self.refresh(false);
             }
@@ -135,22 +133,22 @@ impl App {
             | Action::PageDown
             | Action::Home
             | Action::End => self.move_cursor(focus, action),
-            Action::Toggle if focus != Focus::Cities => self.toggle(focus),
+            Action::Toggle if focus != Pane::Cities => self.toggle(focus),
             Action::ClearPane => self.clear_pane(focus),
-            Action::Open if focus == Focus::Cities => self.open_detail(),
+            Action::Open if focus == Pane::Cities => self.open_detail(),
             _ => {}
         }
     }
 
     fn open_detail(&mut self) {
         if self.selected_hit().is_some() {
-            self.focus = Focus::Cities;
+            self.focus = Pane::Cities;
             self.detail = Some(DetailState::default());
         }
     }
 
     /// Moves a pane's cursor, clamped to its values.
-    fn move_cursor(&mut self, pane: Focus, action: Action) {
+    fn move_cursor(&mut self, pane: Pane, action: Action) {
         let len = self.pane_len(pane);
         let state = self.pane_mut(pane);
         let page_rows = state.rows.max(1);
@@ -167,38 +165,22 @@ impl App {
     }
 
     /// Selects or unselects the facet value under a pane's cursor.
-    fn toggle(&mut self, pane: Focus) {
+    fn toggle(&mut self, pane: Pane) {
+        let Pane::Facet(kind) = pane else {
+            return;
+        };
         let index = self.pane(pane).cursor;
-        let facets = &self.results.facets;
-        match pane {
-            Focus::Regions => {
-                if let Some(&(region, _)) = facets.regions.get(index) {
-                    toggle_in(&mut self.query.regions, region);
-                }
-            }
-            Focus::Countries => {
-                if let Some((country, _)) = facets.countries.get(index) {
-                    toggle_in(&mut self.query.countries, country.clone());
-                }
-            }
-            Focus::Clusters => {
-                if let Some(&(cluster, _)) = facets.clusters.get(index) {
-                    toggle_in(&mut self.query.clusters, cluster);
-                }
-            }
-            Focus::Cities => return,
+        if let Some((value, _)) = self.results.facets.of(&kind).get(index) {
+            let value = value.clone();
+            self.query.toggle(kind, value);
+            self.refresh(false);
         }
-        self.refresh(false);
     }
 
-    fn clear_pane(&mut self, pane: Focus) {
-        let changed = match pane {
-            Focus::Regions => take_nonempty(&mut self.query.regions),
-            Focus::Countries => take_nonempty(&mut self.query.countries),
-            Focus::Clusters => take_nonempty(&mut self.query.clusters),
-            Focus::Cities => false,
-        };
-        if changed {
+    fn clear_pane(&mut self, pane: Pane) {
+        if let Pane::Facet(kind) = pane
+            && self.query.clear(&kind)
+        {
             self.refresh(false);
         }
     }
@@ -215,9 +197,9 @@ impl App {
                 .and_then(|m| self.results.hits.iter().position(|h| h.member == m))
                 .unwrap_or(0)
         };
-        self.pane_mut(Focus::Cities).cursor = cursor;
+        self.pane_mut(Pane::Cities).cursor = cursor;
         // Facet lists can change length only when the dataset does, but stay safe.
-        for pane in Focus::ALL {
+        for pane in self.panes() {
             let last = self.pane_len(pane).saturating_sub(1);
             let state = self.pane_mut(pane);
             state.cursor = state.cursor.min(last);
@@ -251,7 +233,7 @@ impl App {
                 let index = first + usize::from(dy);
                 if index < self.pane_len(pane) {
                     self.pane_mut(pane).cursor = index;
-                    if pane != Focus::Cities {
+                    if pane != Pane::Cities {
                         self.toggle(pane);
                     }
                 }
@@ -262,7 +244,7 @@ impl App {
             }
             Some((Target::SearchBox, _)) if self.detail.is_none() => {
                 self.searching = true;
-                self.focus = Focus::Cities;
+                self.focus = Pane::Cities;
             }
             _ => {}
         }
@@ -291,16 +273,4 @@ impl App {
             _ => {}
         }
     }
-}
-
-fn toggle_in<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
-    if !set.remove(&value) {
-        set.insert(value);
-    }
-}
-
-fn take_nonempty<T>(set: &mut std::collections::BTreeSet<T>) -> bool {
-    let had = !set.is_empty();
-    set.clear();
-    had
 }

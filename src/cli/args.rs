@@ -1,6 +1,7 @@
 //! The clap definitions: what the user can type, with `--help` that teaches by example.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use crate::facet::{FacetKind, KINDS};
+use clap::{Arg, ArgAction, Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -46,29 +47,73 @@ pub struct Cli {
 }
 
 /// Facet selections and search text: OR within a facet, AND across facets.
-#[derive(Debug, Clone, Default, Args)]
+///
+/// One repeatable `--ID VALUE` flag per facet kind of `facet::KINDS` (so clap's derive cannot
+/// declare them; [`clap::Args`] is implemented by hand below), plus `--search`.
+#[derive(Debug, Clone, Default)]
 pub struct FilterArgs {
-    /// Only this UNESCO region (repeatable), e.g. "Arab States". Case-insensitive.
-    #[arg(long, value_name = "R")]
-    pub region: Vec<String>,
-    /// Only this country (repeatable), e.g. "Republic of Korea". Case-insensitive.
-    #[arg(long, value_name = "C")]
-    pub country: Vec<String>,
-    /// Only this thematic cluster (repeatable): an id such as `literacy` or a name.
-    #[arg(long, value_name = "K")]
-    pub cluster: Vec<String>,
+    /// The values given for each kind, in `KINDS` order; kinds without values are left out.
+    pub facets: Vec<(FacetKind, Vec<String>)>,
     /// Fuzzy search on city names (case- and accent-insensitive; fzf operators).
-    #[arg(long, value_name = "Q")]
     pub search: Option<String>,
 }
 
 impl FilterArgs {
     /// True when any filter or search was given.
     pub fn is_set(&self) -> bool {
-        !(self.region.is_empty()
-            && self.country.is_empty()
-            && self.cluster.is_empty()
-            && self.search.is_none())
+        self.facets.iter().any(|(_, values)| !values.is_empty()) || self.search.is_some()
+    }
+}
+
+const SEARCH: &str = "search";
+
+impl clap::FromArgMatches for FilterArgs {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut args = FilterArgs::default();
+        args.update_from_arg_matches(matches)?;
+        Ok(args)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        for kind in KINDS {
+            let values: Vec<String> = matches
+                .get_many::<String>(kind.id)
+                .map(|v| v.cloned().collect())
+                .unwrap_or_default();
+            if !values.is_empty() {
+                self.facets.retain(|(k, _)| k != kind);
+                self.facets.push((*kind, values));
+            }
+        }
+        if let Some(search) = matches.get_one::<String>(SEARCH) {
+            self.search = Some(search.clone());
+        }
+        Ok(())
+    }
+}
+
+impl Args for FilterArgs {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        let command = KINDS.iter().fold(command, |command, kind| {
+            command.arg(
+                Arg::new(kind.id)
+                    .long(kind.id)
+                    .value_name(kind.cli.value_name)
+                    .help(kind.cli.help)
+                    .action(ArgAction::Append),
+            )
+        });
+        command.arg(
+            Arg::new(SEARCH)
+                .long(SEARCH)
+                .value_name("Q")
+                .help("Fuzzy search on city names (case- and accent-insensitive; fzf operators).")
+                .action(ArgAction::Set),
+        )
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment_args(command)
     }
 }
 

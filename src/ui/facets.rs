@@ -1,8 +1,9 @@
-//! The Regions, Countries and Clusters panes: each value with `[x]` when selected and its
-//! live count (how many cities choosing it would give). Zero counts stay listed, dimmed.
+//! A facet pane (one per facet kind: Regions, Countries, Clusters...): each value with `[x]`
+//! when selected and its live count (how many cities choosing it would give). Zero counts stay
+//! listed, dimmed.
 
 use super::{pane, theme::Theme, wrap};
-use crate::app::{App, Focus};
+use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,7 +14,7 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
     app: &mut App,
-    which: Focus,
+    which: Pane,
     boxed: bool,
     theme: Theme,
 ) {

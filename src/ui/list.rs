@@ -2,7 +2,7 @@
 //! and underlined, and "n of N" in the title.
 
 use super::{pane, theme::Theme, wrap};
-use crate::app::{App, Focus};
+use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -11,13 +11,13 @@ use ratatui::widgets::Paragraph;
 
 /// Draws the city list in `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &mut App, boxed: bool, theme: Theme) {
-    let focused = app.focus == Focus::Cities || app.searching;
+    let focused = app.focus == Pane::Cities || app.searching;
     let title = vec![
         Span::raw("Cities "),
         Span::raw(format!("· {} of {}", app.results().hits.len(), app.total())),
     ];
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
-    let first = pane::keep_visible(app, Focus::Cities, rows);
+    let first = pane::keep_visible(app, Pane::Cities, rows);
     let width = usize::from(rows.width);
     if app.results().hits.is_empty() {
         let text = if app.total() == 0 {
@@ -29,7 +29,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, boxed: bool, theme: 
         frame.render_widget(Paragraph::new(lines).style(theme.muted()), rows);
         return;
     }
-    let cursor = app.pane(Focus::Cities).cursor;
+    let cursor = app.pane(Pane::Cities).cursor;
     let visible = &app.results().hits[first..];
     let city_room = width.saturating_sub(2);
     // Names are clipped to the room before sanitising: a name can be megabytes long, and

@@ -20,7 +20,7 @@ pub mod search;
 pub mod theme;
 pub mod wrap;
 
-use crate::app::{App, Focus, MouseArea, Target};
+use crate::app::{App, MouseArea, Pane, Target};
 use layout::Browse;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -68,19 +68,18 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn browse(frame: &mut Frame, main: Rect, app: &mut App, theme: Theme) {
-    match layout::browse(main) {
+    match layout::browse(main, &layout::facet_sizes(app)) {
         Browse::Wide {
             search: search_area,
-            regions,
-            countries,
-            clusters,
+            facets: facet_areas,
             list: list_area,
             preview: preview_area,
         } => {
             search::render(frame, search_area, app, theme);
-            facets::render(frame, regions, app, Focus::Regions, true, theme);
-            facets::render(frame, countries, app, Focus::Countries, true, theme);
-            facets::render(frame, clusters, app, Focus::Clusters, true, theme);
+            let kinds: Vec<_> = app.kinds().collect();
+            for (kind, area) in kinds.into_iter().zip(facet_areas) {
+                facets::render(frame, area, app, Pane::Facet(kind), true, theme);
+            }
             list::render(frame, list_area, app, true, theme);
             if let Some(preview_area) = preview_area {
                 preview::render(frame, preview_area, app, theme);
@@ -94,8 +93,8 @@ fn browse(frame: &mut Frame, main: Rect, app: &mut App, theme: Theme) {
             tab_strip(frame, tabs, app, theme);
             search::render(frame, search_area, app, theme);
             match app.focus {
-                Focus::Cities => list::render(frame, pane, app, false, theme),
-                facet => facets::render(frame, pane, app, facet, false, theme),
+                Pane::Cities => list::render(frame, pane, app, false, theme),
+                facet @ Pane::Facet(_) => facets::render(frame, pane, app, facet, false, theme),
             }
         }
     }
@@ -105,19 +104,19 @@ fn browse(frame: &mut Frame, main: Rect, app: &mut App, theme: Theme) {
 /// others abbreviated (three letters, then two) when the full names do not fit.
 /// Each tab is clickable.
 fn tab_strip(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
-    let label = |pane: Focus, letters: usize| {
+    let panes = app.panes();
+    let label = |pane: Pane, letters: usize| {
         let name = pane.title();
         if pane == app.focus {
             format!("[{name}]")
         } else {
-            // Pane titles are ASCII, so slicing by bytes is slicing by chars.
-            name[..letters.min(name.len())].to_string()
+            name.chars().take(letters).collect()
         }
     };
     let strip_width = |letters: usize| -> usize {
-        Focus::ALL
+        panes
             .iter()
-            .map(|&p| label(p, letters).len() + 1)
+            .map(|&p| wrap::width(&label(p, letters)) + 1)
             .sum::<usize>()
             - 1
     };
@@ -127,9 +126,9 @@ fn tab_strip(frame: &mut Frame, area: Rect, app: &mut App, theme: Theme) {
         .unwrap_or(2);
     let mut spans = Vec::new();
     let mut x = area.x;
-    for pane in Focus::ALL {
+    for pane in panes {
         let text = label(pane, letters);
-        let width = text.len() as u16;
+        let width = wrap::width(&text) as u16;
         let visible = width.min(area.right().saturating_sub(x));
         if visible > 0 {
             app.mouse_areas.push(MouseArea {

@@ -2,7 +2,7 @@
 //! in the narrow one), keeping the cursor in view, and registering its rows for the mouse.
 
 use super::theme::Theme;
-use crate::app::{App, Focus, MouseArea, Target};
+use crate::app::{App, MouseArea, Pane, Target};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -51,7 +51,7 @@ pub fn frame(
 
 /// Scrolls a pane so its cursor is visible in `rows` rows, records the page height, and
 /// registers the rows for mouse clicks. Returns the first visible index.
-pub fn keep_visible(app: &mut App, pane: Focus, rows: Rect) -> usize {
+pub fn keep_visible(app: &mut App, pane: Pane, rows: Rect) -> usize {
     let len = app.pane_len(pane);
     let height = usize::from(rows.height);
     let state = app.pane_mut(pane);
