@@ -21,8 +21,12 @@
 //!    message for bad input). If the values are of a new sort, add a [`Value`] variant whose
 //!    `Ord` is the display order and give it a `label` and a `key`.
 //! 2. Add the constant to [`KINDS`] where its pane should stand (panes follow this order).
-//! 3. Name the pane in the key table's Tab help (`app::keymap`), which is plain text, and
-//!    regenerate README's key tables (the `readme` test prints what it expects).
+//! 3. Name the pane in the key table's plain-text help (`app::keymap`: the Tab row and the
+//!    facet panes' group heading), and paste README's key tables from what the `readme` test
+//!    prints. Snapshots in `tests/snapshots/` that show the facet column change (a new pane).
+//!
+//! [`JOINED`] was added this way: the constant, its place in [`KINDS`], and the key table's
+//! words.
 //!
 //! Everything else (selection, live disjunctive counts, the pane, `--id`, stats) follows.
 
@@ -170,7 +174,7 @@ impl fmt::Debug for FacetKind {
 }
 
 /// Every facet kind, in pane order.
-pub const KINDS: &[FacetKind] = &[REGION, COUNTRY, CLUSTER];
+pub const KINDS: &[FacetKind] = &[REGION, COUNTRY, CLUSTER, JOINED];
 
 /// The member's UNESCO region: one per member; all five are always listed.
 pub const REGION: FacetKind = FacetKind {
@@ -233,6 +237,68 @@ pub const CLUSTER: FacetKind = FacetKind {
         },
     },
 };
+
+/// The year the member joined the network: none when the data gives no year (such a member is
+/// in no value and is hidden only by a selection of years); the dataset's years are listed,
+/// oldest first.
+pub const JOINED: FacetKind = FacetKind {
+    id: "joined",
+    title: "Joined",
+    stats_heading: "By year joined",
+    read: |m, emit| {
+        if let Some(year) = m.joined {
+            emit(Value::Year(year));
+        }
+    },
+    always: Vec::new,
+    cli: CliFilter {
+        value_name: "YEAR",
+        help: "Only members that joined in this year, or in FROM..TO (inclusive; repeatable), \
+               e.g. 2019 or 2019..2020.",
+        parse: parse_joined,
+    },
+};
+
+/// `YEAR` or `FROM..TO` (inclusive). A range selects the dataset's years inside it; when the
+/// dataset has none, its two ends, so the pane still shows the filter that empties the list.
+fn parse_joined(arg: &str, present: &[OwnedValue]) -> Result<Vec<OwnedValue>, String> {
+    let shown = crate::text::sanitize_line(arg);
+    let year = |s: &str| -> Result<u16, String> {
+        let s = s.trim();
+        s.parse::<u16>()
+            .ok()
+            .filter(|_| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or_else(|| {
+                format!(
+                    "bad --joined `{shown}`: `{}` is not a four-digit year; write YEAR or \
+                     FROM..TO, e.g. 2019 or 2019..2020",
+                    crate::text::sanitize_line(s)
+                )
+            })
+    };
+    let Some((from, to)) = arg.split_once("..") else {
+        return Ok(vec![Value::Year(year(arg)?)]);
+    };
+    let (from, to) = (year(from)?, year(to)?);
+    if from > to {
+        return Err(format!(
+            "bad --joined `{shown}`: the range runs backwards ({from} is after {to}); write \
+             {to}..{from}"
+        ));
+    }
+    let inside: Vec<OwnedValue> = present
+        .iter()
+        .filter(|v| matches!(v, Value::Year(y) if (from..=to).contains(y)))
+        .cloned()
+        .collect();
+    Ok(if inside.is_empty() {
+        let mut ends = vec![Value::Year(from), Value::Year(to)];
+        ends.dedup();
+        ends
+    } else {
+        inside
+    })
+}
 
 /// A country of the dataset, or any UNESCO member state (which may simply have no members
 /// here: an empty answer, not an error), by name or alias, case and accents optional.

@@ -10,7 +10,7 @@ mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gnlc::app::{Action, App, Mode, Pane, keymap};
-use gnlc::facet::{CLUSTER, COUNTRY, REGION};
+use gnlc::facet::{CLUSTER, COUNTRY, JOINED, REGION};
 use gnlc::model::{Region, Section};
 use gnlc::query::{Engine, Query};
 
@@ -47,7 +47,7 @@ fn focus_starts_on_cities_and_tab_cycles_through_the_panes() {
     assert_eq!(app.focus, Pane::Cities);
     assert_eq!(app.mode(), Mode::List);
     let mut seen = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, KeyCode::Tab);
         seen.push(app.focus);
     }
@@ -57,11 +57,12 @@ fn focus_starts_on_cities_and_tab_cycles_through_the_panes() {
             Pane::Facet(REGION),
             Pane::Facet(COUNTRY),
             Pane::Facet(CLUSTER),
+            Pane::Facet(JOINED),
             Pane::Cities
         ]
     );
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Pane::Facet(CLUSTER));
+    assert_eq!(app.focus, Pane::Facet(JOINED));
     assert_eq!(app.mode(), Mode::Facet);
 }
 
@@ -107,7 +108,9 @@ fn the_done_means_path() {
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(app.listed_cities().len(), 13);
     assert!(app.query().selected(&REGION).is_empty());
-    // `/` then "sonder": Sønderborg alone.
+    // Shift-Tab back round to the city list (in a facet pane `/` filters that pane), then
+    // `/` and "sonder": Sønderborg alone.
+    press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::Char('/'));
     assert_eq!(app.mode(), Mode::Search);
     type_text(&mut app, "sonder");
@@ -322,7 +325,8 @@ fn moving_keys_stay_in_bounds() {
     press(&mut app, KeyCode::End);
     press(&mut app, KeyCode::Home);
     assert_eq!(app.pane(Pane::Cities).cursor, 0);
-    // Clusters has seven values.
+    // Clusters (two panes back) has seven values.
+    press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::End);
     assert_eq!(app.pane(Pane::Facet(CLUSTER)).cursor, 6);
@@ -409,6 +413,7 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
         Mode::Facet,
         Mode::List,
         Mode::Search,
+        Mode::Filter,
         Mode::Detail,
         Mode::Help,
     ];
@@ -454,4 +459,102 @@ fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
             .iter()
             .all(|r| r.label != "Japan")
     );
+}
+
+fn labels(app: &App, pane: Pane) -> Vec<String> {
+    app.facet_rows(pane)
+        .into_iter()
+        .map(|r| r.label.into_owned())
+        .collect()
+}
+
+#[test]
+fn typing_in_a_facet_pane_filters_its_values() {
+    let mut app = common::app();
+    let countries = Pane::Facet(COUNTRY);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, countries);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.pane(countries).cursor, 1);
+    // `/` starts the filter; letters, q and j included, type into it.
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.mode(), Mode::Filter);
+    type_text(&mut app, "rep");
+    assert_eq!(app.pane_filter(countries), "rep");
+    assert_eq!(
+        labels(&app, countries),
+        ["Republic of Korea", "Republic of Moldova"]
+    );
+    assert_eq!(app.pane(countries).cursor, 0);
+    assert_eq!(app.pane_len(countries), 2);
+    // Every word must appear; case and accents do not matter.
+    type_text(&mut app, " KOR");
+    assert_eq!(labels(&app, countries), ["Republic of Korea"]);
+    assert!(!app.quit);
+    // Enter keeps the filter; Space then selects the one value shown.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Facet);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.listed_cities(), ["Namyangju"]);
+    assert!(
+        app.query()
+            .is_selected(&COUNTRY, &"Republic of Korea".into())
+    );
+    // Esc clears the filter: all ten countries again, the cursor still on Korea.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.pane_filter(countries), "");
+    assert_eq!(app.pane_len(countries), 10);
+    assert_eq!(
+        labels(&app, countries)[app.pane(countries).cursor],
+        "Republic of Korea"
+    );
+    // Backspace edits; Esc while typing clears and stops typing; the selection stays.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "qj");
+    assert!(labels(&app, countries).is_empty());
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.pane_len(countries), 10);
+    type_text(&mut app, "sønd");
+    assert!(labels(&app, countries).is_empty(), "a city, not a country");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Facet);
+    assert_eq!(app.pane_filter(countries), "");
+    assert_eq!(app.listed_cities(), ["Namyangju"]);
+    // Accents and case fold on the typed side too.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "MÖLDOVA");
+    assert_eq!(labels(&app, countries), ["Republic of Moldova"]);
+    // A filter stays with its pane; another pane is unfiltered; X clears every filter.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.pane_len(Pane::Facet(CLUSTER)), 7);
+    assert_eq!(app.pane_filter(countries), "MÖLDOVA");
+    press(&mut app, KeyCode::Char('X'));
+    assert_eq!(app.pane_filter(countries), "");
+    assert_eq!(app.listed_cities().len(), 13);
+}
+
+#[test]
+fn the_joined_pane_lists_years_and_filters() {
+    let mut app = common::app();
+    let joined = Pane::Facet(JOINED);
+    // The fixture has one joining year: Chisinau, 2020.
+    assert_eq!(labels(&app, joined), ["2020"]);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(app.focus, joined);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.listed_cities(), ["Chisinau"]);
+    // The other panes count with the year applied.
+    let europe = app
+        .facet_rows(Pane::Facet(REGION))
+        .into_iter()
+        .find(|r| r.label == "Europe and North America")
+        .map(|r| r.count);
+    assert_eq!(europe, Some(1));
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.listed_cities().len(), 13);
 }

@@ -299,3 +299,102 @@ fn the_default_engine_indexes_the_kind_list() {
         KINDS.to_vec()
     );
 }
+
+// ---------------------------------------------------------------- the Joined kind
+
+/// Six cities, one without a joining year (Plovdiv).
+const JOINED_FIXTURE: &str = r#"{ "members": [
+  {"city": "Cork", "country": "Ireland", "region": "Europe and North America", "joined": 2015},
+  {"city": "Espoo", "country": "Finland", "region": "Europe and North America", "joined": 2016},
+  {"city": "Beijing", "country": "China", "region": "Asia and the Pacific", "joined": 2015},
+  {"city": "Hangzhou", "country": "China", "region": "Asia and the Pacific", "joined": 2019},
+  {"city": "Plovdiv", "country": "Bulgaria", "region": "Europe and North America"},
+  {"city": "Krk", "country": "Croatia", "region": "Europe and North America", "joined": 2019}
+] }"#;
+
+fn joined_engine() -> Engine {
+    Engine::new(load::from_str(JOINED_FIXTURE, "joined.json").expect("the fixture is valid"))
+}
+
+fn years(list: &[(u16, usize)]) -> Vec<(String, usize)> {
+    list.iter().map(|(y, n)| (y.to_string(), *n)).collect()
+}
+
+#[test]
+fn joined_counts_by_hand() {
+    use gnlc::facet::JOINED;
+    let engine = joined_engine();
+    // No selection: every member listed, Plovdiv in no year.
+    let all = Query::default();
+    assert_eq!(engine.run(&all).hits.len(), 6);
+    assert_eq!(
+        counts(&engine, &all, &JOINED),
+        years(&[(2015, 2), (2016, 1), (2019, 2)])
+    );
+    // Europe: Cork 2015, Espoo 2016, Krk 2019, and Plovdiv (no year) still listed.
+    let europe = Query::default().with(REGION, [Region::EuropeNorthAmerica]);
+    assert_eq!(engine.run(&europe).hits.len(), 4);
+    assert_eq!(
+        counts(&engine, &europe, &JOINED),
+        years(&[(2015, 1), (2016, 1), (2019, 1)])
+    );
+    // 2015 or 2019: Cork, Beijing, Hangzhou, Krk; Plovdiv is hidden only now.
+    let some_years = Query::default().with(JOINED, [2015u16, 2019]);
+    assert_eq!(engine.run(&some_years).hits.len(), 4);
+    assert_eq!(
+        counts(&engine, &some_years, &REGION)[2..4],
+        pairs(&[("Asia and the Pacific", 2), ("Europe and North America", 2)])
+    );
+    // The Joined pane ignores its own selection.
+    assert_eq!(
+        counts(&engine, &some_years, &JOINED),
+        years(&[(2015, 2), (2016, 1), (2019, 2)])
+    );
+    // Both: Cork and Krk; Joined counts with Europe applied.
+    let both = some_years.with(REGION, [Region::EuropeNorthAmerica]);
+    assert_eq!(engine.run(&both).hits.len(), 2);
+    assert_eq!(
+        counts(&engine, &both, &JOINED),
+        years(&[(2015, 1), (2016, 1), (2019, 1)])
+    );
+    // A selected year no member has is listed at 0, in numeric order.
+    let absent = Query::default().with(JOINED, [2017u16]);
+    assert!(engine.run(&absent).hits.is_empty());
+    assert_eq!(
+        counts(&engine, &absent, &JOINED),
+        years(&[(2015, 2), (2016, 1), (2017, 0), (2019, 2)])
+    );
+}
+
+#[test]
+fn joined_arguments_are_a_year_or_an_inclusive_range() {
+    use gnlc::facet::JOINED;
+    let engine = joined_engine();
+    let present = engine.values(&JOINED);
+    let parse = |arg: &str| (JOINED.cli.parse)(arg, present);
+    let y = |years: &[u16]| years.iter().map(|&y| Value::Year(y)).collect::<Vec<_>>();
+    assert_eq!(parse("2016"), Ok(y(&[2016])));
+    assert_eq!(parse("2017"), Ok(y(&[2017])));
+    // A range selects the dataset's years inside it, ends included.
+    assert_eq!(parse("2015..2019"), Ok(y(&[2015, 2016, 2019])));
+    assert_eq!(parse("2016..2019"), Ok(y(&[2016, 2019])));
+    assert_eq!(parse(" 2015 .. 2015 "), Ok(y(&[2015])));
+    // None inside: the two ends, so the empty filter can be seen.
+    assert_eq!(parse("2017..2018"), Ok(y(&[2017, 2018])));
+    for (bad, says) in [
+        (
+            "2019..2015",
+            "runs backwards (2019 is after 2015); write 2015..2019",
+        ),
+        ("19", "`19` is not a four-digit year"),
+        ("2015..", "`` is not a four-digit year"),
+        ("..2015", "`` is not a four-digit year"),
+        ("twenty", "`twenty` is not a four-digit year"),
+        ("2015-2019", "`2015-2019` is not a four-digit year"),
+        ("+2015", "`+2015` is not a four-digit year"),
+    ] {
+        let err = parse(bad).expect_err(bad);
+        assert!(err.contains(says), "{bad}: {err}");
+        assert!(err.starts_with(&format!("bad --joined `{bad}`")), "{err}");
+    }
+}

@@ -142,6 +142,10 @@ pub struct App {
     pub focus: Pane,
     /// True while the search box has the keyboard.
     pub searching: bool,
+    /// True while the focused facet pane's filter is being typed.
+    pub filtering: bool,
+    /// Each pane's filter of its values, in [`App::panes`] order (the city list's is unused).
+    pane_filters: Vec<String>,
     /// True while the help overlay is shown.
     pub help: bool,
     /// First line of the help overlay shown.
@@ -172,6 +176,8 @@ impl App {
             results,
             focus: Pane::Cities,
             searching: false,
+            filtering: false,
+            pane_filters: vec![String::new(); pane_states.len()],
             help: false,
             help_scroll: 0,
             detail: None,
@@ -203,6 +209,8 @@ impl App {
             Mode::Detail
         } else if self.searching {
             Mode::Search
+        } else if self.filtering && self.focus != Pane::Cities {
+            Mode::Filter
         } else if self.focus == Pane::Cities {
             Mode::List
         } else {
@@ -254,24 +262,52 @@ impl App {
         &mut self.pane_states[index]
     }
 
-    /// How many values a pane lists.
+    /// How many values a pane lists (a facet pane: those its filter keeps).
     pub fn pane_len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Facet(kind) => self.results.facets.of(&kind).len(),
+            Pane::Facet(kind) => self.shown_values(kind).count(),
             Pane::Cities => self.results.hits.len(),
         }
     }
 
-    /// The values of a facet pane with their live counts (empty for the city list).
+    /// A pane's filter of its values ("" when none).
+    pub fn pane_filter(&self, pane: Pane) -> &str {
+        &self.pane_filters[self.pane_index(pane)]
+    }
+
+    pub(crate) fn pane_filter_mut(&mut self, pane: Pane) -> &mut String {
+        let index = self.pane_index(pane);
+        &mut self.pane_filters[index]
+    }
+
+    /// The values of `kind` with their counts that the pane's filter keeps, in order: those
+    /// whose accent-folded label contains every space-separated term of the folded filter.
+    pub(crate) fn shown_values(
+        &self,
+        kind: FacetKind,
+    ) -> impl Iterator<Item = &(crate::facet::OwnedValue, usize)> {
+        let filter = crate::text::fold(self.pane_filter(Pane::Facet(kind)));
+        let terms: Vec<String> = filter.split_whitespace().map(str::to_string).collect();
+        self.results
+            .facets
+            .of(&kind)
+            .iter()
+            .filter(move |(value, _)| {
+                terms.is_empty() || {
+                    let label = crate::text::fold(&value.label());
+                    terms.iter().all(|t| label.contains(t.as_str()))
+                }
+            })
+    }
+
+    /// The values of a facet pane its filter keeps, with their live counts (empty for the
+    /// city list).
     pub fn facet_rows(&self, pane: Pane) -> Vec<FacetRow<'_>> {
         let Pane::Facet(kind) = pane else {
             return Vec::new();
         };
         let selected = self.query.selected(&kind);
-        self.results
-            .facets
-            .of(&kind)
-            .iter()
+        self.shown_values(kind)
             .map(|(value, count)| FacetRow {
                 label: value.label(),
                 count: *count,

@@ -24,6 +24,7 @@ impl App {
                 Mode::Help => self.help_action(action),
                 Mode::Detail => self.detail_action(action),
                 Mode::Search => self.search_action(action),
+                Mode::Filter => self.filter_action(action),
                 Mode::Facet | Mode::List => self.browse_action(action),
             },
         }
@@ -113,6 +114,40 @@ impl App {
         }
     }
 
+    fn filter_action(&mut self, action: Action) {
+        let pane = self.focus;
+        match action {
+            Action::FilterInput(c) => {
+                self.pane_filter_mut(pane).push(c);
+                self.pane_mut(pane).cursor = 0;
+            }
+            Action::FilterBackspace if self.pane_filter_mut(pane).pop().is_some() => {
+                self.pane_mut(pane).cursor = 0;
+            }
+            Action::FilterLeave => self.filtering = false,
+            Action::FilterClear => self.clear_filter(pane),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                self.move_cursor(pane, action);
+            }
+            _ => {}
+        }
+    }
+
+    /// Empties a pane's filter and stops typing it; the cursor stays on its value.
+    fn clear_filter(&mut self, pane: Pane) {
+        self.filtering = false;
+        let Pane::Facet(kind) = pane else {
+            return;
+        };
+        let under = self
+            .shown_values(kind)
+            .nth(self.pane(pane).cursor)
+            .map(|(v, _)| v.clone());
+        self.pane_filter_mut(pane).clear();
+        let at = under.and_then(|v| self.shown_values(kind).position(|(w, _)| *w == v));
+        self.pane_mut(pane).cursor = at.unwrap_or(0);
+    }
+
     fn browse_action(&mut self, action: Action) {
         let focus = self.focus;
         match action {
@@ -122,9 +157,14 @@ impl App {
                 self.searching = true;
                 self.focus = Pane::Cities;
             }
+            Action::FilterStart if focus != Pane::Cities => self.filtering = true,
+            Action::FilterClear => self.clear_filter(focus),
             Action::ClearAll => {
                 self.query.clear_facets();
                 self.query.text.clear();
+                for pane in self.panes() {
+                    self.pane_filter_mut(pane).clear();
+                }
                 self.refresh(false);
             }
             Action::Up
@@ -170,8 +210,8 @@ impl App {
             return;
         };
         let index = self.pane(pane).cursor;
-        if let Some((value, _)) = self.results.facets.of(&kind).get(index) {
-            let value = value.clone();
+        let value = self.shown_values(kind).nth(index).map(|(v, _)| v.clone());
+        if let Some(value) = value {
             self.query.toggle(kind, value);
             self.refresh(false);
         }
@@ -229,6 +269,7 @@ impl App {
         match self.target_at(column, row) {
             Some((Target::Pane { pane, first }, dy)) if self.detail.is_none() => {
                 self.searching = false;
+                self.filtering = false;
                 self.focus = pane;
                 let index = first + usize::from(dy);
                 if index < self.pane_len(pane) {
@@ -240,10 +281,12 @@ impl App {
             }
             Some((Target::Tab(pane), _)) if self.detail.is_none() => {
                 self.searching = false;
+                self.filtering = false;
                 self.focus = pane;
             }
             Some((Target::SearchBox, _)) if self.detail.is_none() => {
                 self.searching = true;
+                self.filtering = false;
                 self.focus = Pane::Cities;
             }
             _ => {}

@@ -11,8 +11,9 @@ Examples:
   gnlc list --cluster literacy             cities whose profile speaks of literacy
   gnlc list --country China --country Armenia --format csv
   gnlc list --search sonder                fuzzy search on city names (accents optional)
+  gnlc list --joined 2019..2020            members that joined in 2019 or 2020
   gnlc show cork                           a city's tagline, vision, challenges and plan
-  gnlc stats                               members by region, country and cluster
+  gnlc stats                               members by region, country, cluster, year joined
   gnlc import page1.txt page2.txt -o cities.json
   gnlc --data cities.json                  explore an imported dataset
 
@@ -24,8 +25,9 @@ the explorer and `show` say which. Exit codes: 0 success, 1 runtime error, 2 usa
 
 /// Explore the UNESCO Global Network of Learning Cities from a terminal.
 ///
-/// With no command, opens a full-screen explorer: filter by region, country and cluster, search
-/// city names as you type, read each city's vision, challenges and plan. Press ? inside for keys.
+/// With no command, opens a full-screen explorer: filter by region, country, cluster and year
+/// joined, search city names as you type, read each city's vision, challenges and plan. Press ?
+/// inside for keys.
 #[derive(Debug, Parser)]
 #[command(name = "gnlc", version, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
@@ -135,7 +137,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
     },
-    /// Count members by region, country and cluster.
+    /// Count members by region, country, cluster and year joined.
     Stats {
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,

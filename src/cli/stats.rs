@@ -1,4 +1,4 @@
-//! `gnlc stats`: members by each facet kind (region, country, cluster...).
+//! `gnlc stats`: members by each facet kind (region, country, cluster, year joined).
 //!
 //! The counts are the query engine's own facet counts for the empty query, so `gnlc stats`
 //! and the explorer's panes (opened without filters) can never disagree. One group per kind of
@@ -6,7 +6,7 @@
 
 use super::{TextFormat, output::use_colour, write_error};
 use crate::error::Result;
-use crate::facet::{CLUSTER, COUNTRY, FacetKind};
+use crate::facet::{CLUSTER, COUNTRY, FacetKind, JOINED};
 use crate::model::ClusterBasis;
 use crate::query::{Engine, Query};
 use crate::text::sanitize_line;
@@ -21,6 +21,8 @@ struct Stats<'a> {
     countries: usize,
     /// Members whose clusters were inferred from their text rather than stated.
     clusters_inferred_for: usize,
+    /// Members the data gives no joining year for (in no value of the Joined counts).
+    joined_unknown_for: usize,
     /// Per kind, each value with members (the engine lists some values at zero, e.g. every
     /// region; those are kept, as the panes show them).
     by_kind: Vec<(FacetKind, Vec<Count<'a>>)>,
@@ -34,10 +36,11 @@ struct Count<'a> {
 
 impl Serialize for Stats<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(3 + self.by_kind.len()))?;
+        let mut map = s.serialize_map(Some(4 + self.by_kind.len()))?;
         map.serialize_entry("members", &self.members)?;
         map.serialize_entry("countries", &self.countries)?;
         map.serialize_entry("clusters_inferred_for", &self.clusters_inferred_for)?;
+        map.serialize_entry("joined_unknown_for", &self.joined_unknown_for)?;
         for (kind, counts) in &self.by_kind {
             map.serialize_entry(&format!("by_{}", kind.id), counts)?;
         }
@@ -75,6 +78,7 @@ fn compute<'a>(engine: &'a Engine, results: &'a crate::query::Results) -> Stats<
             .iter()
             .filter(|m| m.cluster_basis == ClusterBasis::Inferred)
             .count(),
+        joined_unknown_for: members.iter().filter(|m| m.joined.is_none()).count(),
         by_kind,
     }
 }
@@ -108,6 +112,11 @@ fn text(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
             format!(
                 " (inferred from profile text for {} of {} members)",
                 stats.clusters_inferred_for, stats.members
+            )
+        } else if *kind == JOINED && stats.joined_unknown_for > 0 {
+            format!(
+                " (no year given for {} of {} members)",
+                stats.joined_unknown_for, stats.members
             )
         } else {
             String::new()

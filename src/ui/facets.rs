@@ -19,14 +19,27 @@ pub fn render(
     theme: Theme,
 ) {
     let focused = app.focus == which && !app.searching;
-    let rows_all = app.facet_rows(which);
-    let on = rows_all.iter().filter(|r| r.selected).count();
+    let on = which
+        .kind()
+        .map_or(0, |kind| app.query().selected(&kind).len());
     let mut title = vec![Span::raw(which.title())];
     if on > 0 {
         title.push(Span::raw(format!(" ({on} on)")));
     }
+    let filter = app.pane_filter(which);
+    let typing = focused && app.filtering;
+    if !filter.is_empty() || typing {
+        let cursor = if typing { "▏" } else { "" };
+        title.push(Span::styled(
+            format!(" /{}{cursor}", crate::text::sanitize_line(filter)),
+            theme.on(),
+        ));
+    }
+    let title_width = pane::title_width(&title, focused);
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
     let first = pane::keep_visible(app, which, rows);
+    let len = app.pane_len(which);
+    pane::indicator(frame, area, rows, (first, len), title_width, boxed, theme);
     let cursor = app.pane(which).cursor;
     let width = usize::from(rows.width);
     let lines: Vec<Line> = app

@@ -11,9 +11,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 /// Below this width or height the explorer only says the terminal is too small.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
-/// From this width on, the panes stand side by side (and from the height [`wide_height`] gives,
-/// where every fitted pane fits).
+/// From this size on, the panes stand side by side. The height is what the facet column needs
+/// to show every region and every cluster beside the countries: search box 3 + Regions 7 +
+/// Countries at least 3 + Clusters 9 + footer 1. More panes than that share the column: see
+/// [`facet_heights`].
 pub const WIDE_WIDTH: u16 = 70;
+pub const WIDE_HEIGHT: u16 = 23;
 /// From this width on, a preview of the selected city stands beside the list.
 pub const PREVIEW_WIDTH: u16 = 100;
 /// From this height on, the search box has a border.
@@ -24,8 +27,8 @@ const BOXED_SEARCH_HEIGHT: u16 = 20;
 pub enum FacetSize {
     /// Exactly this many value rows (a kind whose values are always the same, like regions).
     Fit(u16),
-    /// At least [`FILL_MIN`] rows with borders; shares what is left (countries).
-    Fill,
+    /// This many values, shown whole when there is room; takes what is left (countries).
+    Fill(u16),
 }
 
 /// The smallest height of a [`FacetSize::Fill`] pane, borders included.
@@ -64,32 +67,53 @@ pub fn main_and_footer(area: Rect) -> (Rect, Rect) {
 pub fn facet_sizes(app: &crate::app::App) -> Vec<FacetSize> {
     app.kinds()
         .map(|kind| {
+            let rows = app.pane_len(crate::app::Pane::Facet(kind));
+            let rows = u16::try_from(rows).unwrap_or(u16::MAX);
             if (kind.always)().is_empty() {
-                FacetSize::Fill
+                FacetSize::Fill(rows)
             } else {
-                let rows = app.pane_len(crate::app::Pane::Facet(kind));
-                FacetSize::Fit(u16::try_from(rows).unwrap_or(u16::MAX))
+                FacetSize::Fit(rows)
             }
         })
         .collect()
 }
 
-/// The screen height from which the panes stand side by side: the search box (3), every
-/// facet pane at its size with borders, and the footer (1). With regions (5 values),
-/// countries and clusters (7 values) that is 3 + 7 + 3 + 9 + 1 = 23.
-pub fn wide_height(facets: &[FacetSize]) -> u16 {
-    facets
+/// The height of each facet pane in a column of `height` rows, borders included.
+///
+/// Every pane gets at least [`FILL_MIN`] rows. Then fitted panes grow, in order, to show all
+/// their values; then filling panes, the one with fewest values first; what is left goes to
+/// the first filling pane, or to the last pane when none fills. When the column is short, the
+/// last panes are the ones cut short: they scroll, and show where they are.
+pub fn facet_heights(height: u16, facets: &[FacetSize]) -> Vec<u16> {
+    let mut heights: Vec<u16> = facets.iter().map(|_| FILL_MIN).collect();
+    let mut left = height.saturating_sub(FILL_MIN.saturating_mul(facets.len() as u16));
+    let want = |size: &FacetSize| match size {
+        FacetSize::Fit(rows) | FacetSize::Fill(rows) => rows.saturating_add(2),
+    };
+    let mut order: Vec<usize> = (0..facets.len()).collect();
+    // Stable: fitted panes first in pane order, then filling ones by size.
+    order.sort_by_key(|&i| match facets[i] {
+        FacetSize::Fit(_) => (0, 0),
+        FacetSize::Fill(rows) => (1, rows),
+    });
+    for i in order {
+        let grow = want(&facets[i]).saturating_sub(heights[i]).min(left);
+        heights[i] += grow;
+        left -= grow;
+    }
+    let receiver = facets
         .iter()
-        .map(|size| match size {
-            FacetSize::Fit(rows) => rows.saturating_add(2),
-            FacetSize::Fill => FILL_MIN,
-        })
-        .fold(4u16, u16::saturating_add)
+        .position(|s| matches!(s, FacetSize::Fill(_)))
+        .or(facets.len().checked_sub(1));
+    if let Some(i) = receiver {
+        heights[i] = heights[i].saturating_add(left);
+    }
+    heights
 }
 
 /// The browse view's areas inside `main`, with facet panes of the given sizes.
 pub fn browse(main: Rect, facets: &[FacetSize]) -> Browse {
-    if main.width < WIDE_WIDTH || main.height.saturating_add(1) < wide_height(facets) {
+    if main.width < WIDE_WIDTH || main.height.saturating_add(1) < WIDE_HEIGHT {
         let [tabs, search, pane] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -116,11 +140,20 @@ pub fn browse(main: Rect, facets: &[FacetSize]) -> Browse {
     } else {
         (rest, None)
     };
-    let constraints = facets.iter().map(|size| match size {
-        FacetSize::Fit(rows) => Constraint::Length(rows.saturating_add(2)),
-        FacetSize::Fill => Constraint::Min(FILL_MIN),
-    });
-    let facets = Layout::vertical(constraints).split(facets_area).to_vec();
+    let mut y = facets_area.y;
+    let facets = facet_heights(facets_area.height, facets)
+        .into_iter()
+        .map(|h| {
+            let h = h.min(facets_area.bottom().saturating_sub(y));
+            let area = Rect {
+                y,
+                height: h,
+                ..facets_area
+            };
+            y = y.saturating_add(h);
+            area
+        })
+        .collect();
     Browse::Wide {
         search,
         facets,

@@ -16,8 +16,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &mut App, boxed: bool, theme: 
         Span::raw("Cities "),
         Span::raw(format!("· {} of {}", app.results().hits.len(), app.total())),
     ];
+    let title_width = pane::title_width(&title, focused);
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
     let first = pane::keep_visible(app, Pane::Cities, rows);
+    let len = app.results().hits.len();
+    pane::indicator(frame, area, rows, (first, len), title_width, boxed, theme);
     let width = usize::from(rows.width);
     if app.results().hits.is_empty() {
         let text = if app.total() == 0 {
