@@ -12,6 +12,7 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use gnlc::app::{Action, App};
+use gnlc::facet::REGION;
 use gnlc::model::Region;
 use gnlc::query::Query;
 use std::hint::black_box;
@@ -27,10 +28,7 @@ fn keystroke(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(4));
     group.warm_up_time(Duration::from_secs(1));
     for (step, text) in SEQUENCE.iter().enumerate() {
-        let query = Query {
-            text: (*text).to_string(),
-            ..Query::default()
-        };
+        let query = Query::text((*text).to_string());
         group.bench_function(format!("{step}_{text}"), |b| {
             b.iter(|| engine.run(black_box(&query)));
         });
@@ -41,19 +39,12 @@ fn keystroke(c: &mut Criterion) {
     group.bench_function("whole_sequence", |b| {
         b.iter(|| {
             for text in SEQUENCE {
-                let query = Query {
-                    text: text.to_string(),
-                    ..Query::default()
-                };
+                let query = Query::text(text.to_string());
                 black_box(engine.run(&query));
             }
         });
     });
-    let with_region = Query {
-        text: "koz".to_string(),
-        regions: [Region::EuropeNorthAmerica].into_iter().collect(),
-        ..Query::default()
-    };
+    let with_region = Query::text("koz").with(REGION, [Region::EuropeNorthAmerica]);
     group.bench_function("koz_with_region", |b| {
         b.iter(|| engine.run(black_box(&with_region)));
     });

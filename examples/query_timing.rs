@@ -5,6 +5,7 @@
 //! `cargo run --release --example query_timing -- [members] [runs] [query]` (with a query:
 //! that query only, `runs` times, for profiling)
 
+use gnlc::facet::{CLUSTER, REGION};
 use gnlc::model::{Cluster, ClusterBasis, Dataset, Member, Region};
 use gnlc::query::{Engine, Query};
 use std::time::{Duration, Instant};
@@ -105,10 +106,7 @@ fn main() {
     ];
     if let Some(text) = only {
         // Profiling mode: one query, many times.
-        let query = Query {
-            text,
-            ..Query::default()
-        };
+        let query = Query::text(text);
         let t = Instant::now();
         for _ in 0..runs {
             std::hint::black_box(engine.run(&query));
@@ -118,13 +116,10 @@ fn main() {
     }
     for with_facets in [false, true] {
         for text in typed {
-            let mut query = Query {
-                text: text.to_string(),
-                ..Query::default()
-            };
+            let mut query = Query::text(text.to_string());
             if with_facets {
-                query.regions.insert(Region::AsiaPacific);
-                query.clusters.insert(Cluster::Literacy);
+                query.select(REGION, Region::AsiaPacific.into());
+                query.select(CLUSTER, Cluster::Literacy.into());
             }
             let mut hits = 0;
             let times: Vec<Duration> = (0..runs)

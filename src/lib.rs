@@ -23,6 +23,7 @@ pub mod app;
 pub mod bundle;
 pub mod cli;
 pub mod error;
+pub mod facet;
 pub mod fulltext;
 pub mod geo;
 pub mod import;

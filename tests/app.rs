@@ -9,7 +9,8 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use gnlc::app::{Action, App, Focus, Mode, Overlay, keymap};
+use gnlc::app::{Action, App, Mode, Overlay, Pane, keymap};
+use gnlc::facet::{CLUSTER, COUNTRY, JOINED, REGION};
 use gnlc::model::{Region, Section};
 use gnlc::query::{Engine, Query};
 use gnlc::ui::Explorer;
@@ -53,24 +54,25 @@ fn selected_city(app: &Explorer) -> &str {
 #[test]
 fn focus_starts_on_cities_and_tab_cycles_through_the_panes() {
     let mut app = common::app();
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.focus, Pane::Cities);
     assert_eq!(app.mode(), Mode::List);
     let mut seen = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, KeyCode::Tab);
         seen.push(app.focus);
     }
     assert_eq!(
         seen,
         [
-            Focus::Regions,
-            Focus::Countries,
-            Focus::Clusters,
-            Focus::Cities
+            Pane::Facet(REGION),
+            Pane::Facet(COUNTRY),
+            Pane::Facet(CLUSTER),
+            Pane::Facet(JOINED),
+            Pane::Cities
         ]
     );
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Focus::Clusters);
+    assert_eq!(app.focus, Pane::Facet(JOINED));
     assert_eq!(app.mode(), Mode::Facet);
 }
 
@@ -78,7 +80,7 @@ fn focus_starts_on_cities_and_tab_cycles_through_the_panes() {
 fn regions_are_alphabetical_and_cursors_start_on_the_first_value() {
     let app = common::app();
     let labels: Vec<String> = app
-        .facet_rows(Focus::Regions)
+        .facet_rows(Pane::Facet(REGION))
         .into_iter()
         .map(|r| r.label.into_owned())
         .collect();
@@ -92,7 +94,7 @@ fn regions_are_alphabetical_and_cursors_start_on_the_first_value() {
             "Latin America and the Caribbean"
         ]
     );
-    for pane in Focus::ALL {
+    for pane in app.panes() {
         assert_eq!(app.pane(pane).cursor, 0, "{pane:?}");
     }
     assert_eq!(app.results().hits.len(), 13);
@@ -108,12 +110,17 @@ fn the_done_means_path() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(sorted(listed_cities(&app.app)), ASIAN);
-    assert!(app.query().regions.contains(&Region::AsiaPacific));
+    assert!(
+        app.query()
+            .is_selected(&REGION, &Region::AsiaPacific.into())
+    );
     // Space again: all 13.
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(listed_cities(&app.app).len(), 13);
-    assert!(app.query().regions.is_empty());
-    // `/` then "sonder": Sønderborg alone.
+    assert!(app.query().selected(&REGION).is_empty());
+    // Shift-Tab back round to the city list (in a facet pane `/` filters that pane), then
+    // `/` and "sonder": Sønderborg alone.
+    press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::Char('/'));
     assert_eq!(app.mode(), Mode::Search);
     type_text(&mut app, "sonder");
@@ -160,31 +167,37 @@ fn several_values_of_one_facet_combine_with_or() {
 #[test]
 fn facet_counts_are_live() {
     let mut app = common::app();
-    let count = |app: &Explorer, pane: Focus, label: &str| {
+    let count = |app: &Explorer, pane: Pane, label: &str| {
         app.facet_rows(pane)
             .into_iter()
             .find(|r| r.label == label)
             .map(|r| r.count)
     };
-    assert_eq!(count(&app, Focus::Regions, "Asia and the Pacific"), Some(5));
     assert_eq!(
-        count(&app, Focus::Regions, "Europe and North America"),
+        count(&app, Pane::Facet(REGION), "Asia and the Pacific"),
+        Some(5)
+    );
+    assert_eq!(
+        count(&app, Pane::Facet(REGION), "Europe and North America"),
         Some(6)
     );
-    assert_eq!(count(&app, Focus::Regions, "Africa"), Some(0)); // listed, not hidden
-    assert_eq!(count(&app, Focus::Countries, "Denmark"), Some(1));
+    assert_eq!(count(&app, Pane::Facet(REGION), "Africa"), Some(0)); // listed, not hidden
+    assert_eq!(count(&app, Pane::Facet(COUNTRY), "Denmark"), Some(1));
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char(' '));
     // With Asia on, China has four cities, Denmark none (but is still listed).
-    assert_eq!(count(&app, Focus::Countries, "China"), Some(4));
-    assert_eq!(count(&app, Focus::Countries, "Republic of Korea"), Some(1));
-    assert_eq!(count(&app, Focus::Countries, "Denmark"), Some(0));
+    assert_eq!(count(&app, Pane::Facet(COUNTRY), "China"), Some(4));
+    assert_eq!(
+        count(&app, Pane::Facet(COUNTRY), "Republic of Korea"),
+        Some(1)
+    );
+    assert_eq!(count(&app, Pane::Facet(COUNTRY), "Denmark"), Some(0));
     // A country then narrows the list; the region counts follow the country.
     press(&mut app, KeyCode::Tab);
     let china = app
-        .facet_rows(Focus::Countries)
+        .facet_rows(Pane::Facet(COUNTRY))
         .iter()
         .position(|r| r.label == "China")
         .expect("China is listed");
@@ -193,9 +206,12 @@ fn facet_counts_are_live() {
     }
     press(&mut app, KeyCode::Char(' '));
     assert_eq!(listed_cities(&app.app).len(), 4);
-    assert_eq!(count(&app, Focus::Regions, "Asia and the Pacific"), Some(4));
     assert_eq!(
-        count(&app, Focus::Regions, "Europe and North America"),
+        count(&app, Pane::Facet(REGION), "Asia and the Pacific"),
+        Some(4)
+    );
+    assert_eq!(
+        count(&app, Pane::Facet(REGION), "Europe and North America"),
         Some(0)
     );
     // X clears every filter and the search.
@@ -204,8 +220,8 @@ fn facet_counts_are_live() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('X'));
     assert_eq!(listed_cities(&app.app).len(), 13);
-    assert!(app.query().text.is_empty() && app.query().countries.is_empty());
-    assert!(app.query().regions.is_empty());
+    assert!(app.query().text.is_empty() && app.query().selected(&COUNTRY).is_empty());
+    assert!(app.query().selected(&REGION).is_empty());
 }
 
 #[test]
@@ -268,7 +284,7 @@ fn next_and_previous_city_in_the_detail_view_follow_the_filtered_list() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::BackTab); // back to Cities
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.focus, Pane::Cities);
     // With no search text the list is sorted by city name.
     assert_eq!(listed_cities(&app.app), ASIAN);
     press(&mut app, KeyCode::Enter);
@@ -298,7 +314,7 @@ fn next_and_previous_city_in_the_detail_view_follow_the_filtered_list() {
     // Esc: the list, focus on Cities, the city last shown selected.
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), Mode::List);
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.focus, Pane::Cities);
     assert_eq!(selected_city(&app), "Hangzhou");
 }
 
@@ -306,23 +322,24 @@ fn next_and_previous_city_in_the_detail_view_follow_the_filtered_list() {
 fn moving_keys_stay_in_bounds() {
     let mut app = common::app();
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.pane(Focus::Cities).cursor, 12);
+    assert_eq!(app.pane(Pane::Cities).cursor, 12);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.pane(Focus::Cities).cursor, 12);
+    assert_eq!(app.pane(Pane::Cities).cursor, 12);
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::PageUp);
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
     press(&mut app, KeyCode::End);
     press(&mut app, KeyCode::Home);
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
-    // Clusters has seven values.
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
+    // Clusters (two panes back) has seven values.
+    press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::End);
-    assert_eq!(app.pane(Focus::Clusters).cursor, 6);
+    assert_eq!(app.pane(Pane::Facet(CLUSTER)).cursor, 6);
 }
 
 #[test]
@@ -341,7 +358,7 @@ fn a_facet_change_keeps_the_selected_city_when_it_is_still_listed() {
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
 }
 
 #[test]
@@ -351,8 +368,8 @@ fn help_is_an_overlay_that_keys_do_not_reach_through() {
     assert_eq!(app.overlay, Some(Overlay::Help));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.pane(Focus::Cities).cursor, 0);
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.pane(Pane::Cities).cursor, 0);
+    assert_eq!(app.focus, Pane::Cities);
     press(&mut app, KeyCode::Char('?'));
     assert_eq!(app.overlay, None);
     press(&mut app, KeyCode::Char('?'));
@@ -366,14 +383,11 @@ fn help_is_an_overlay_that_keys_do_not_reach_through() {
 
 #[test]
 fn the_command_line_query_opens_the_explorer_already_filtered() {
-    let query = Query {
-        regions: [Region::AsiaPacific].into_iter().collect(),
-        ..Query::default()
-    };
-    let app = Explorer::new(App::new(Engine::new(common::dataset()), query));
-    assert_eq!(sorted(listed_cities(&app.app)), ASIAN);
+    let query = Query::default().with(REGION, [Region::AsiaPacific]);
+    let app = App::new(Engine::new(common::dataset()), query);
+    assert_eq!(sorted(listed_cities(&app)), ASIAN);
     assert!(
-        app.facet_rows(Focus::Regions)
+        app.facet_rows(Pane::Facet(REGION))
             .iter()
             .any(|r| r.selected && r.label == "Asia and the Pacific")
     );
@@ -409,6 +423,7 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
         Mode::Facet,
         Mode::List,
         Mode::Search,
+        Mode::Filter,
         Mode::Detail,
         Mode::Help,
     ];
@@ -437,13 +452,10 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
 fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
     // `gnlc --country Japan` on the 13 bundled-style cities: Japan has no member, so the list
     // is empty; the Countries pane must show the filter that empties it.
-    let query = Query {
-        countries: ["Japan".to_string()].into_iter().collect(),
-        ..Query::default()
-    };
-    let mut app = Explorer::new(App::new(Engine::new(common::dataset()), query));
-    assert!(listed_cities(&app.app).is_empty());
-    let rows = app.facet_rows(Focus::Countries);
+    let query = Query::default().with(COUNTRY, ["Japan"]);
+    let mut app = App::new(Engine::new(common::dataset()), query);
+    assert!(listed_cities(&app).is_empty());
+    let rows = app.facet_rows(Pane::Facet(COUNTRY));
     let japan = rows
         .iter()
         .find(|r| r.label == "Japan")
@@ -455,46 +467,108 @@ fn a_selected_country_without_members_is_shown_and_can_be_cleared() {
     sorted_labels.sort_unstable();
     assert_eq!(labels, sorted_labels, "still alphabetical");
     app.update(Action::ClearAll);
-    assert_eq!(listed_cities(&app.app).len(), 13);
+    assert_eq!(listed_cities(&app).len(), 13);
     assert!(
-        app.facet_rows(Focus::Countries)
+        app.facet_rows(Pane::Facet(COUNTRY))
             .iter()
             .all(|r| r.label != "Japan")
     );
 }
 
-#[test]
-fn alt_is_not_a_plain_key() {
-    let mut app = common::app();
-    // Alt-q does not quit, from the list or anywhere.
-    press_with(&mut app, KeyCode::Char('q'), KeyModifiers::ALT);
-    assert!(!app.quit);
-    // Alt-b in the search box types nothing; a plain b does.
-    press(&mut app, KeyCode::Char('/'));
-    press_with(&mut app, KeyCode::Char('b'), KeyModifiers::ALT);
-    assert_eq!(app.query().text, "");
-    press(&mut app, KeyCode::Char('b'));
-    assert_eq!(app.query().text, "b");
-    // Alt with Enter or Esc is no binding either.
-    press_with(&mut app, KeyCode::Esc, KeyModifiers::ALT);
-    assert_eq!(app.mode(), Mode::Search);
+fn labels(app: &App, pane: Pane) -> Vec<String> {
+    app.facet_rows(pane)
+        .into_iter()
+        .map(|r| r.label.into_owned())
+        .collect()
 }
 
 #[test]
-fn key_labels_are_derived_from_the_bound_keys() {
-    // Every key of a binding is named in its label, in order, and nothing else is.
-    let label = |code: KeyCode, ctrl: bool| keymap::Key { code, ctrl }.label();
-    assert_eq!(label(KeyCode::Char('c'), true), "Ctrl-C");
-    assert_eq!(label(KeyCode::Char(' '), false), "Space");
-    assert_eq!(label(KeyCode::BackTab, false), "Shift-Tab");
-    assert_eq!(label(KeyCode::PageDown, false), "PgDn");
-    for binding in keymap::BINDINGS {
-        let names: Vec<String> = binding.keys.iter().map(|k| k.label()).collect();
-        assert_eq!(binding.label(), names.join(" "));
+fn typing_in_a_facet_pane_filters_its_values() {
+    let mut app = common::app();
+    let countries = Pane::Facet(COUNTRY);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, countries);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.pane(countries).cursor, 1);
+    // `/` starts the filter; letters, q and j included, type into it.
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.mode(), Mode::Filter);
+    type_text(&mut app, "rep");
+    assert_eq!(app.pane_filter(countries), "rep");
+    assert_eq!(
+        labels(&app, countries),
+        ["Republic of Korea", "Republic of Moldova"]
+    );
+    assert_eq!(app.pane(countries).cursor, 0);
+    assert_eq!(app.pane_len(countries), 2);
+    // Every word must appear; case and accents do not matter.
+    type_text(&mut app, " KOR");
+    assert_eq!(labels(&app, countries), ["Republic of Korea"]);
+    assert!(!app.quit);
+    // Enter keeps the filter; Space then selects the one value shown.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Facet);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(listed_cities(&app.app), ["Namyangju"]);
+    assert!(
+        app.query()
+            .is_selected(&COUNTRY, &"Republic of Korea".into())
+    );
+    // Esc clears the filter: all ten countries again, the cursor still on Korea.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.pane_filter(countries), "");
+    assert_eq!(app.pane_len(countries), 10);
+    assert_eq!(
+        labels(&app, countries)[app.pane(countries).cursor],
+        "Republic of Korea"
+    );
+    // Backspace edits; Esc while typing clears and stops typing; the selection stays.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "qj");
+    assert!(labels(&app, countries).is_empty());
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.pane_len(countries), 10);
+    type_text(&mut app, "sønd");
+    assert!(labels(&app, countries).is_empty(), "a city, not a country");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Facet);
+    assert_eq!(app.pane_filter(countries), "");
+    assert_eq!(listed_cities(&app.app), ["Namyangju"]);
+    // Accents and case fold on the typed side too.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "MÖLDOVA");
+    assert_eq!(labels(&app, countries), ["Republic of Moldova"]);
+    // A filter stays with its pane; another pane is unfiltered; X clears every filter.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.pane_len(Pane::Facet(CLUSTER)), 7);
+    assert_eq!(app.pane_filter(countries), "MÖLDOVA");
+    press(&mut app, KeyCode::Char('X'));
+    assert_eq!(app.pane_filter(countries), "");
+    assert_eq!(listed_cities(&app.app).len(), 13);
+}
+
+#[test]
+fn the_joined_pane_lists_years_and_filters() {
+    let mut app = common::app();
+    let joined = Pane::Facet(JOINED);
+    // The fixture has one joining year: Chisinau, 2020.
+    assert_eq!(labels(&app, joined), ["2020"]);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
     }
-    let quit = keymap::BINDINGS
-        .iter()
-        .find(|b| b.action == Action::Quit && !b.keys[0].ctrl)
-        .expect("q quits");
-    assert_eq!(quit.label(), "q");
+    assert_eq!(app.focus, joined);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(listed_cities(&app.app), ["Chisinau"]);
+    // The other panes count with the year applied.
+    let europe = app
+        .facet_rows(Pane::Facet(REGION))
+        .into_iter()
+        .find(|r| r.label == "Europe and North America")
+        .map(|r| r.count);
+    assert_eq!(europe, Some(1));
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(listed_cities(&app.app).len(), 13);
 }

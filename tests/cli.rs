@@ -492,3 +492,106 @@ fn show_of_operators_alone_asks_for_a_name() {
         );
     }
 }
+
+/// Five members: two joined in 2019, one in 2020, one in 2024, one without a year.
+const JOINED_DATA: &str = r#"{"members": [
+  {"city": "Aa", "country": "France", "joined": 2019},
+  {"city": "Bb", "country": "France", "joined": 2019},
+  {"city": "Cc", "country": "Spain", "joined": 2020},
+  {"city": "Dd", "country": "Spain", "joined": 2024},
+  {"city": "Ee", "country": "Spain"}
+]}"#;
+
+fn listed(args: &[&str]) -> Vec<String> {
+    let out = gnlc(args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    v["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| m["city"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn joined_filters_a_year_or_an_inclusive_range() {
+    let (_dir, path) = dataset_file(JOINED_DATA);
+    let list = |joined: &[&str]| {
+        let mut args = vec!["--data", &path, "list", "--format", "json"];
+        for j in joined {
+            args.extend(["--joined", j]);
+        }
+        listed(&args)
+    };
+    assert_eq!(list(&["2019"]), ["Aa", "Bb"]);
+    assert_eq!(list(&["2019..2020"]), ["Aa", "Bb", "Cc"]);
+    assert_eq!(list(&["2020..2024"]), ["Cc", "Dd"]);
+    assert_eq!(list(&["2019", "2024"]), ["Aa", "Bb", "Dd"]);
+    assert!(list(&["2021..2023"]).is_empty());
+    assert_eq!(list(&[]).len(), 5);
+    // With another facet: AND across kinds.
+    let out = listed(&[
+        "--data",
+        &path,
+        "list",
+        "--format",
+        "json",
+        "--joined",
+        "2019..2024",
+        "--country",
+        "Spain",
+    ]);
+    assert_eq!(out, ["Cc", "Dd"]);
+}
+
+#[test]
+fn bad_joined_arguments_are_usage_errors_that_say_why() {
+    for (arg, says) in [
+        (
+            "2030..2019",
+            "the range runs backwards (2030 is after 2019); write 2019..2030",
+        ),
+        ("20x9", "`20x9` is not a four-digit year"),
+        ("2019..", "is not a four-digit year"),
+    ] {
+        let out = gnlc(&["list", "--joined", arg]);
+        assert_eq!(out.status.code(), Some(2), "{arg}");
+        let err = stderr(&out);
+        assert!(err.contains(says), "{arg}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn stats_count_members_by_year_joined() {
+    let (_dir, path) = dataset_file(JOINED_DATA);
+    let out = gnlc(&["--data", &path, "stats", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let by_joined: Vec<(String, u64)> = v["by_joined"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap_or("").to_string(),
+                c["members"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_joined,
+        [
+            ("2019".to_string(), 2),
+            ("2020".to_string(), 1),
+            ("2024".to_string(), 1)
+        ]
+    );
+    assert_eq!(v["joined_unknown_for"], 1);
+    let text = stdout(&gnlc(&["--data", &path, "stats"]));
+    assert!(
+        text.contains("By year joined (no year given for 1 of 5 members)\n  2019      2\n"),
+        "{text}"
+    );
+}

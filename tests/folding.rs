@@ -15,10 +15,7 @@ fn capital_sharp_s_is_found_by_double_s() {
     let data = load::from_str(DATA, "sharp-s.json").expect("the fixture loads");
     let engine = Engine::new(data);
     for typed in ["grossstadt", "großstadt", "GROSS"] {
-        let query = Query {
-            text: typed.to_string(),
-            ..Query::default()
-        };
+        let query = Query::text(typed);
         let results = engine.run(&query);
         let cities: Vec<&str> = results
             .hits

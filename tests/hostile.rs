@@ -15,7 +15,7 @@
 //! `tests/render.rs` covers random text at random sizes for panics and raw controls; this file
 //! adds the named attacks, the pane boundaries and the binary's text outputs.
 
-use gnlc::app::{Action, App, Focus, Overlay, Screen};
+use gnlc::app::{Action, App, Overlay, Pane, Screen, Typing};
 use gnlc::query::{Engine, Query};
 use gnlc::ui::Explorer;
 use gnlc::ui::layout::{self, Browse};
@@ -191,24 +191,18 @@ fn check_frame(app: &mut Explorer, width: u16, height: u16, what: &str) -> Buffe
         assert_border(&buffer, main, &format!("{what}, detail"));
         return buffer;
     }
-    match layout::browse(main) {
+    match layout::browse(main, &layout::facet_sizes(app)) {
         Browse::Wide {
             search,
-            regions,
-            countries,
-            clusters,
+            facets,
             list,
             preview,
         } => {
             if search.height >= 3 {
                 assert_border(&buffer, search, &format!("{what}, search"));
             }
-            for (r, name) in [
-                (regions, "regions"),
-                (countries, "countries"),
-                (clusters, "clusters"),
-                (list, "list"),
-            ] {
+            let names = app.panes().into_iter().map(gnlc::app::Pane::title);
+            for (r, name) in facets.into_iter().chain([list]).zip(names) {
                 assert_border(&buffer, r, &format!("{what}, {name}"));
             }
             if let Some(preview) = preview {
@@ -235,10 +229,12 @@ const SIZES: [(u16, u16); 8] = [
 
 fn reset(app: &mut Explorer) {
     app.update(Action::ClearAll);
-    app.screen = Screen::Browse { searching: false };
+    app.screen = Screen::Browse {
+        typing: Typing::Nothing,
+    };
     app.overlay = None;
-    app.focus = Focus::Cities;
-    app.pane_mut(Focus::Cities).cursor = 0;
+    app.focus = Pane::Cities;
+    app.pane_mut(Pane::Cities).cursor = 0;
 }
 
 #[test]

@@ -5,8 +5,9 @@
 //! clusters are made up for the tests, so every expected value below can be worked out by
 //! hand from the fixture.
 
+use gnlc::facet::{CLUSTER, COUNTRY, REGION, Value};
 use gnlc::model::{Cluster, Region, load};
-use gnlc::query::{Engine, Query, Results};
+use gnlc::query::{Engine, FacetCounts, Query, Results};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -59,10 +60,7 @@ static SPELLED: LazyLock<Engine> = LazyLock::new(|| {
 });
 
 fn text(t: &str) -> Query {
-    Query {
-        text: t.to_string(),
-        ..Query::default()
-    }
+    Query::text(t)
 }
 
 fn cities(engine: &Engine, results: &Results) -> Vec<String> {
@@ -83,6 +81,39 @@ fn set<T: Ord + Clone>(items: &[T]) -> BTreeSet<T> {
 
 fn countries(names: &[&str]) -> BTreeSet<String> {
     names.iter().map(|s| (*s).to_string()).collect()
+}
+
+/// The region counts, typed.
+fn regions(facets: &FacetCounts) -> Vec<(Region, usize)> {
+    facets
+        .of(&REGION)
+        .iter()
+        .map(|(v, n)| match v {
+            Value::Region(r) => (*r, *n),
+            other => panic!("not a region: {other:?}"),
+        })
+        .collect()
+}
+
+/// The country counts, typed.
+fn country_counts(facets: &FacetCounts) -> Vec<(String, usize)> {
+    facets
+        .of(&COUNTRY)
+        .iter()
+        .map(|(v, n)| (v.key().into_owned(), *n))
+        .collect()
+}
+
+/// The cluster counts, typed.
+fn clusters(facets: &FacetCounts) -> Vec<(Cluster, usize)> {
+    facets
+        .of(&CLUSTER)
+        .iter()
+        .map(|(v, n)| match v {
+            Value::Cluster(c) => (*c, *n),
+            other => panic!("not a cluster: {other:?}"),
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- selections
@@ -118,10 +149,7 @@ fn no_query_lists_everyone_alphabetically() {
 
 #[test]
 fn one_region_gives_its_members() {
-    let query = Query {
-        regions: set(&[Region::AsiaPacific]),
-        ..Query::default()
-    };
+    let query = Query::default().with(REGION, set(&[Region::AsiaPacific]));
     assert_eq!(
         run_cities(&query),
         ["Beijing", "Chengdu", "Hangzhou", "Namyangju", "Shenzhen"]
@@ -130,10 +158,7 @@ fn one_region_gives_its_members() {
 
 #[test]
 fn countries_combine_with_or() {
-    let query = Query {
-        countries: countries(&["China", "Armenia"]),
-        ..Query::default()
-    };
+    let query = Query::default().with(COUNTRY, countries(&["China", "Armenia"]));
     assert_eq!(
         run_cities(&query),
         ["Beijing", "Chengdu", "Dilijan", "Hangzhou", "Shenzhen"]
@@ -142,49 +167,37 @@ fn countries_combine_with_or() {
 
 #[test]
 fn kinds_combine_with_and() {
-    let query = Query {
-        regions: set(&[Region::EuropeNorthAmerica]),
-        countries: countries(&["Denmark"]),
-        ..Query::default()
-    };
+    let query = Query::default()
+        .with(REGION, set(&[Region::EuropeNorthAmerica]))
+        .with(COUNTRY, countries(&["Denmark"]));
     assert_eq!(run_cities(&query), ["Sønderborg"]);
-    let query = Query {
-        regions: set(&[Region::EuropeNorthAmerica]),
-        countries: countries(&["China"]),
-        ..Query::default()
-    };
+    let query = Query::default()
+        .with(REGION, set(&[Region::EuropeNorthAmerica]))
+        .with(COUNTRY, countries(&["China"]));
     assert!(run_cities(&query).is_empty());
 }
 
 #[test]
 fn clusters_combine_with_or_and_with_other_kinds_by_and() {
-    let query = Query {
-        clusters: set(&[Cluster::Literacy]),
-        ..Query::default()
-    };
+    let query = Query::default().with(CLUSTER, set(&[Cluster::Literacy]));
     assert_eq!(run_cities(&query), ["Namyangju", "Villa María"]);
-    let query = Query {
-        clusters: set(&[Cluster::Literacy, Cluster::Entrepreneurship]),
-        ..Query::default()
-    };
+    let query = Query::default().with(
+        CLUSTER,
+        set(&[Cluster::Literacy, Cluster::Entrepreneurship]),
+    );
     assert_eq!(
         run_cities(&query),
         ["Chengdu", "Namyangju", "Shenzhen", "Villa María"]
     );
-    let query = Query {
-        regions: set(&[Region::AsiaPacific]),
-        clusters: set(&[Cluster::Literacy]),
-        ..Query::default()
-    };
+    let query = Query::default()
+        .with(REGION, set(&[Region::AsiaPacific]))
+        .with(CLUSTER, set(&[Cluster::Literacy]));
     assert_eq!(run_cities(&query), ["Namyangju"]);
 }
 
 #[test]
 fn a_country_outside_the_dataset_matches_nothing() {
-    let query = Query {
-        countries: countries(&["Atlantis"]),
-        ..Query::default()
-    };
+    let query = Query::default().with(COUNTRY, countries(&["Atlantis"]));
     assert!(run_cities(&query).is_empty());
 }
 
@@ -194,7 +207,7 @@ fn a_country_outside_the_dataset_matches_nothing() {
 fn all_regions_are_listed_even_at_zero() {
     let facets = ENGINE.run(&Query::default()).facets;
     assert_eq!(
-        facets.regions,
+        regions(&facets),
         vec![
             (Region::Africa, 0),
             (Region::ArabStates, 0),
@@ -204,7 +217,7 @@ fn all_regions_are_listed_even_at_zero() {
         ]
     );
     assert_eq!(
-        facets.clusters,
+        clusters(&facets),
         vec![
             (Cluster::SustainableDevelopment, 3),
             (Cluster::EquityInclusion, 5),
@@ -219,10 +232,7 @@ fn all_regions_are_listed_even_at_zero() {
 
 #[test]
 fn every_country_is_listed_alphabetically_with_zeros() {
-    let query = Query {
-        regions: set(&[Region::AsiaPacific]),
-        ..Query::default()
-    };
+    let query = Query::default().with(REGION, set(&[Region::AsiaPacific]));
     let facets = ENGINE.run(&query).facets;
     let expected: Vec<(String, usize)> = [
         ("Argentina", 0),
@@ -239,20 +249,23 @@ fn every_country_is_listed_alphabetically_with_zeros() {
     .iter()
     .map(|(c, n)| ((*c).to_string(), *n))
     .collect();
-    assert_eq!(facets.countries, expected);
+    assert_eq!(country_counts(&facets), expected);
     assert_eq!(
-        ENGINE.countries(),
-        expected.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>()
+        ENGINE.values(&COUNTRY).to_vec(),
+        expected
+            .iter()
+            .map(|(c, _)| Value::name(c.as_str()))
+            .collect::<Vec<_>>()
     );
     // The region pane ignores its own selection: choosing Europe too would add six.
-    assert_eq!(facets.regions[3], (Region::EuropeNorthAmerica, 6));
+    assert_eq!(regions(&facets)[3], (Region::EuropeNorthAmerica, 6));
 }
 
 #[test]
 fn counts_apply_the_search() {
     // `^c` keeps Chengdu (Asia), Chisinau and Cork (Europe), Contagem (Latin America).
     let facets = ENGINE.run(&text("^c")).facets;
-    let regions: Vec<usize> = facets.regions.iter().map(|(_, n)| *n).collect();
+    let regions: Vec<usize> = regions(&facets).iter().map(|(_, n)| *n).collect();
     assert_eq!(regions, [0, 0, 1, 2, 1]);
 }
 
@@ -261,43 +274,36 @@ fn counts_apply_the_search() {
 /// (region, country) adds exactly its count.
 fn assert_counts_honest(engine: &Engine, query: &Query) {
     let results = engine.run(query);
-    for (region, count) in &results.facets.regions {
-        let only = Query {
-            regions: set(&[*region]),
-            ..query.clone()
-        };
+    for (region, count) in &regions(&results.facets) {
+        let only = query.clone().with_only(REGION, set(&[*region]));
         assert_eq!(
             engine.run(&only).hits.len(),
             *count,
             "{region} in {query:?}"
         );
-        if !query.regions.is_empty() && !query.regions.contains(region) {
+        let value = Value::Region(*region);
+        if !query.selected(&REGION).is_empty() && !query.is_selected(&REGION, &value) {
             let mut added = query.clone();
-            added.regions.insert(*region);
+            added.select(REGION, value);
             assert_eq!(engine.run(&added).hits.len(), results.hits.len() + count);
         }
     }
-    for (country, count) in &results.facets.countries {
-        let only = Query {
-            countries: countries(&[country]),
-            ..query.clone()
-        };
+    for (country, count) in &country_counts(&results.facets) {
+        let only = query.clone().with_only(COUNTRY, countries(&[country]));
         assert_eq!(
             engine.run(&only).hits.len(),
             *count,
             "{country} in {query:?}"
         );
-        if !query.countries.is_empty() && !query.countries.contains(country) {
+        let value = Value::name(country.as_str());
+        if !query.selected(&COUNTRY).is_empty() && !query.is_selected(&COUNTRY, &value) {
             let mut added = query.clone();
-            added.countries.insert(country.clone());
+            added.select(COUNTRY, value);
             assert_eq!(engine.run(&added).hits.len(), results.hits.len() + count);
         }
     }
-    for (cluster, count) in &results.facets.clusters {
-        let only = Query {
-            clusters: set(&[*cluster]),
-            ..query.clone()
-        };
+    for (cluster, count) in &clusters(&results.facets) {
+        let only = query.clone().with_only(CLUSTER, set(&[*cluster]));
         assert_eq!(
             engine.run(&only).hits.len(),
             *count,
@@ -312,20 +318,18 @@ fn counts_are_honest() {
     assert_counts_honest(&ENGINE, &text("an"));
     assert_counts_honest(
         &ENGINE,
-        &Query {
-            regions: set(&[Region::EuropeNorthAmerica]),
-            clusters: set(&[Cluster::EquityInclusion]),
-            text: "o".to_string(),
-            ..Query::default()
-        },
+        &Query::text("o".to_string())
+            .with(REGION, set(&[Region::EuropeNorthAmerica]))
+            .with(CLUSTER, set(&[Cluster::EquityInclusion])),
     );
     assert_counts_honest(
         &ENGINE,
-        &Query {
-            countries: countries(&["China", "Ireland"]),
-            clusters: set(&[Cluster::HealthWellbeing, Cluster::Entrepreneurship]),
-            ..Query::default()
-        },
+        &Query::default()
+            .with(COUNTRY, countries(&["China", "Ireland"]))
+            .with(
+                CLUSTER,
+                set(&[Cluster::HealthWellbeing, Cluster::Entrepreneurship]),
+            ),
     );
 }
 
@@ -526,14 +530,11 @@ fn query_strategy() -> impl Strategy<Value = Query> {
         prop::collection::btree_set(0..Cluster::ALL.len(), 0..3),
         text,
     )
-        .prop_map(|(r, c, k, text)| Query {
-            regions: r.into_iter().map(|i| Region::ALL[i]).collect(),
-            countries: c
-                .into_iter()
-                .map(|i| FIXTURE_COUNTRIES[i].to_string())
-                .collect(),
-            clusters: k.into_iter().map(|i| Cluster::ALL[i]).collect(),
-            text,
+        .prop_map(|(r, c, k, text)| {
+            Query::text(text)
+                .with(REGION, r.into_iter().map(|i| Region::ALL[i]))
+                .with(COUNTRY, c.into_iter().map(|i| FIXTURE_COUNTRIES[i]))
+                .with(CLUSTER, k.into_iter().map(|i| Cluster::ALL[i]))
         })
 }
 
@@ -545,10 +546,10 @@ proptest! {
         let results = ENGINE.run(&query);
         for hit in &results.hits {
             let m = ENGINE.member(hit.member);
-            prop_assert!(query.regions.is_empty() || query.regions.contains(&m.region));
-            prop_assert!(query.countries.is_empty() || query.countries.contains(&m.country));
-            prop_assert!(query.clusters.is_empty()
-                || m.clusters.iter().any(|c| query.clusters.contains(c)));
+            prop_assert!(query.selected(&REGION).is_empty() || query.is_selected(&REGION, &Value::Region(m.region)));
+            prop_assert!(query.selected(&COUNTRY).is_empty() || query.is_selected(&COUNTRY, &Value::name(m.country.as_str())));
+            prop_assert!(query.selected(&CLUSTER).is_empty()
+                || m.clusters.iter().any(|c| query.is_selected(&CLUSTER, &Value::Cluster(*c))));
             let len = m.city.chars().count();
             prop_assert!(hit.positions.iter().all(|&p| p < len), "{hit:?} in {}", m.city);
             prop_assert!(hit.positions.windows(2).all(|w| w[0] < w[1]), "{hit:?}");
@@ -561,33 +562,33 @@ proptest! {
         let results = ENGINE.run(&query);
         let hits = results.hits.len();
         let sum = |v: &[usize]| v.iter().sum::<usize>();
-        let regions: Vec<usize> = results.facets.regions.iter().map(|(_, n)| *n).collect();
-        let countries: Vec<usize> = results.facets.countries.iter().map(|(_, n)| *n).collect();
-        prop_assert_eq!(regions.len(), 5);
+        let region_counts: Vec<usize> = regions(&results.facets).iter().map(|(_, n)| *n).collect();
+        let countries: Vec<usize> = country_counts(&results.facets).iter().map(|(_, n)| *n).collect();
+        prop_assert_eq!(region_counts.len(), 5);
         // The 10 countries of the fixture, plus each selected country it lacks (shown at 0).
         let absent = query
-            .countries
+            .selected(&COUNTRY)
             .iter()
-            .filter(|c| !ENGINE.countries().contains(c))
+            .filter(|c| !ENGINE.values(&COUNTRY).contains(c))
             .count();
         prop_assert_eq!(countries.len(), 10 + absent);
-        if query.regions.is_empty() {
-            prop_assert_eq!(sum(&regions), hits);
+        if query.selected(&REGION).is_empty() {
+            prop_assert_eq!(sum(&region_counts), hits);
         }
-        if query.countries.is_empty() {
+        if query.selected(&COUNTRY).is_empty() {
             prop_assert_eq!(sum(&countries), hits);
         }
-        if query.clusters.is_empty() {
+        if query.selected(&CLUSTER).is_empty() {
             let memberships: usize =
                 results.hits.iter().map(|h| ENGINE.member(h.member).clusters.len()).sum();
-            let clusters: usize = results.facets.clusters.iter().map(|(_, n)| n).sum();
-            prop_assert_eq!(clusters, memberships);
+            let cluster_sum: usize = clusters(&results.facets).iter().map(|(_, n)| n).sum();
+            prop_assert_eq!(cluster_sum, memberships);
         }
         // The selected values' counts add up to the hits (each member has one region and one
         // country).
-        if !query.regions.is_empty() {
-            let selected: usize = results.facets.regions.iter()
-                .filter(|(r, _)| query.regions.contains(r)).map(|(_, n)| n).sum();
+        if !query.selected(&REGION).is_empty() {
+            let selected: usize = regions(&results.facets).iter()
+                .filter(|(r, _)| query.is_selected(&REGION, &Value::Region(*r))).map(|(_, n)| n).sum();
             prop_assert_eq!(selected, hits);
         }
     }

@@ -4,7 +4,8 @@
 
 mod common;
 
-use gnlc::app::{Action, App, Focus, Screen};
+use gnlc::app::{Action, App, Pane, Screen, Typing};
+use gnlc::facet::{CLUSTER, REGION};
 use gnlc::model::{Award, ClusterBasis, Dataset, Member, Region, Section};
 use gnlc::query::{Engine, Query};
 use gnlc::ui::Explorer;
@@ -375,10 +376,10 @@ fn page_keys_move_by_the_visible_rows() {
         .expect("valid");
     let mut app = Explorer::new(App::new(Engine::new(dataset), Query::default()));
     let buffer = draw(&mut app, 80, 24);
-    let rows_shown = app.view.pane(Focus::Cities).page;
+    let rows_shown = app.view.pane(Pane::Cities).page;
     assert_eq!(rows_shown, 18, "{}", screen(&buffer));
     app.update(Action::PageDown);
-    assert_eq!(app.pane(Focus::Cities).cursor, rows_shown);
+    assert_eq!(app.pane(Pane::Cities).cursor, rows_shown);
     // The list scrolled so the cursor is visible.
     let text = screen(&draw(&mut app, 80, 24));
     assert!(text.contains(&format!("› Town {rows_shown:02}")), "{text}");
@@ -386,7 +387,7 @@ fn page_keys_move_by_the_visible_rows() {
     let text = screen(&draw(&mut app, 80, 24));
     assert!(text.contains("› Town 29"), "{text}");
     app.update(Action::PageUp);
-    assert_eq!(app.pane(Focus::Cities).cursor, 29 - rows_shown);
+    assert_eq!(app.pane(Pane::Cities).cursor, 29 - rows_shown);
 }
 
 #[test]
@@ -396,13 +397,13 @@ fn the_mouse_selects_toggles_and_scrolls_the_pane_under_it() {
     // Click "Asia and the Pacific": focus moves to Regions and the value toggles on.
     let (col, row) = find(&buffer, "Asia and the Pacific").expect("shown");
     app.update(Action::Click { column: col, row });
-    assert_eq!(app.focus, Focus::Regions);
+    assert_eq!(app.focus, Pane::Facet(REGION));
     assert_eq!(app.results().hits.len(), 5);
     let buffer = draw(&mut app, 100, 30);
     // Click a city: it is selected, focus on Cities.
     let (col, row) = find(&buffer, "Shenzhen").expect("shown");
     app.update(Action::Click { column: col, row });
-    assert_eq!(app.focus, Focus::Cities);
+    assert_eq!(app.focus, Pane::Cities);
     assert_eq!(
         app.selected_member().map(|m| m.city.as_str()),
         Some("Shenzhen")
@@ -415,7 +416,7 @@ fn the_mouse_selects_toggles_and_scrolls_the_pane_under_it() {
         row,
         down: true,
     });
-    assert_eq!(app.pane(Focus::Clusters).cursor, 3);
+    assert_eq!(app.pane(Pane::Facet(CLUSTER)).cursor, 3);
     assert_eq!(
         app.selected_member().map(|m| m.city.as_str()),
         Some("Shenzhen")
@@ -424,7 +425,7 @@ fn the_mouse_selects_toggles_and_scrolls_the_pane_under_it() {
     let buffer = draw(&mut app, 40, 12);
     let (col, row) = find(&buffer, "Reg").expect("tab shown");
     app.update(Action::Click { column: col, row });
-    assert_eq!(app.focus, Focus::Regions);
+    assert_eq!(app.focus, Pane::Facet(REGION));
     // Detail view: the wheel scrolls the text.
     app.update(Action::FocusPrev);
     app.update(Action::Open);
@@ -561,7 +562,7 @@ proptest! {
         views.push(detail_scroll);
         for actions in views {
             app.update(Action::ClearAll);
-            app.screen = Screen::Browse { searching: false };
+            app.screen = Screen::Browse { typing: Typing::Nothing };
             app.overlay = None;
             for a in actions {
                 app.update(a);
@@ -593,23 +594,34 @@ fn the_detail_view_shows_which_keywords_an_inferred_cluster_rests_on() {
 
 #[test]
 fn side_by_side_panes_show_every_region_and_cluster() {
-    // From 70x23 the facet panes stand side by side; each must fit all five regions and all
-    // seven clusters (below that height the narrow tab-strip layout takes over).
+    // From 70x23 the facet panes stand side by side (below that height the narrow tab-strip
+    // layout takes over). All five regions always fit. All seven clusters fit from 26 rows,
+    // where every pane has its room (search 3 + Regions 7 + Countries 3 + Clusters 9 +
+    // Joined 3 + footer 1); from 23 to 25 rows Clusters gives up rows and says where it is.
     let mut side_by_side = 0;
     for (width, height) in (18..=30).map(|h| (100, h)).chain([(70, 23), (120, 23)]) {
         let mut app = common::app();
         let text = screen(&draw(&mut app, width, height));
         // At 100 columns the side-by-side layout has a preview pane; the narrow one does not.
-        if !text.contains("Preview") {
+        if !text.contains("Preview") && width == 100 {
             continue;
         }
         side_by_side += 1;
+        let whole = height >= 26;
         for name in [
             "Africa",
             "Arab States",
             "Asia and",
             "Europe and",
             "Latin Am",
+        ] {
+            assert!(
+                text.contains(name),
+                "{width}x{height} lacks {name}:\n{text}"
+            );
+        }
+        // Clusters: the first ones in order, as many as the pane has rows.
+        let clusters = [
             "Sustainab",
             "Equity",
             "Planning",
@@ -617,12 +629,23 @@ fn side_by_side_panes_show_every_region_and_cluster() {
             "Entrepren",
             "Health",
             "Literacy",
-        ] {
+        ];
+        let shown = clusters.iter().take_while(|n| text.contains(*n)).count();
+        assert!(
+            clusters[shown..].iter().all(|n| !text.contains(n)),
+            "{width}x{height}:\n{text}"
+        );
+        if whole {
+            assert_eq!(shown, 7, "{width}x{height}:\n{text}");
+            assert!(!text.contains(" of 7 "), "{width}x{height}:\n{text}");
+        } else {
+            assert!(shown >= 4, "{width}x{height}:\n{text}");
             assert!(
-                text.contains(name),
-                "{width}x{height} lacks {name}:\n{text}"
+                text.contains(&format!(" 1–{shown} of 7 ")),
+                "{width}x{height}: the Clusters pane's position:\n{text}"
             );
         }
+        assert!(text.contains("Joined"), "{width}x{height}:\n{text}");
     }
     assert!(
         side_by_side >= 8,
@@ -660,5 +683,65 @@ fn the_help_pages_by_its_visible_height() {
     assert!(
         text.contains(thirteenth.trim()),
         "{thirteenth:?} not in {text}"
+    );
+}
+
+#[test]
+fn panes_with_more_values_than_rows_say_where_they_are() {
+    // At 80x24 the Clusters pane has five rows for seven values, Countries one for ten.
+    let mut app = common::app();
+    let text = screen(&draw(&mut app, 80, 24));
+    assert!(text.contains("└────────────── 1–5 of 7 ┘"), "{text}");
+    assert!(text.contains(" 1–1 of 10 ┘"), "{text}");
+    // Regions and Joined show every value: no indicator on their borders.
+    assert!(
+        !text.contains(" of 5 ") && !text.contains(" of 1 "),
+        "{text}"
+    );
+    // Moving to the last cluster scrolls the pane; the indicator follows.
+    for _ in 0..3 {
+        app.update(Action::FocusNext);
+    }
+    app.update(Action::End);
+    let text = screen(&draw(&mut app, 80, 24));
+    assert!(text.contains(" 3–7 of 7 "), "{text}");
+    assert!(
+        text.contains("Literacy") && !text.contains("Sustainable dev"),
+        "{text}"
+    );
+    // The narrow layout puts it on the pane's header line, after the title.
+    let mut app = common::app();
+    let rows = rows(&draw(&mut app, 40, 12));
+    assert!(
+        rows[2].starts_with("▶ Cities · 13 of 13") && rows[2].ends_with("1–8 of 13 "),
+        "{:?}",
+        rows[2]
+    );
+}
+
+#[test]
+fn a_facet_pane_title_shows_its_filter() {
+    let mut app = common::app();
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    app.update(Action::FilterStart);
+    for c in "kor".chars() {
+        app.update(Action::FilterInput(c));
+    }
+    let text = screen(&draw(&mut app, 100, 30));
+    assert!(text.contains("Countries /kor▏"), "{text}");
+    assert!(text.contains("[ ] Republic of Korea"), "{text}");
+    assert!(!text.contains("[ ] Argentina"), "{text}");
+    // Kept (Enter): the filter stays in the title without the typing mark.
+    app.update(Action::FilterLeave);
+    let text = screen(&draw(&mut app, 100, 30));
+    assert!(text.contains("Countries /kor━"), "{text}");
+    // The footer offers the filter's keys while typing.
+    app.update(Action::FilterStart);
+    let text = screen(&draw(&mut app, 100, 30));
+    let footer = text.lines().last().unwrap_or("");
+    assert!(
+        footer.contains("Esc clear") && footer.contains("Enter keep"),
+        "{footer}"
     );
 }

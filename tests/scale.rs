@@ -327,11 +327,7 @@ fn a_hundred_megabyte_dataset_loads_and_answers_a_query() {
     assert_eq!(dataset.members.len(), members);
     let engine = Engine::new(dataset);
     let europe = gnlc::model::Region::EuropeNorthAmerica;
-    let query = Query {
-        regions: [europe].into_iter().collect(),
-        text: "city 12".to_string(),
-        ..Query::default()
-    };
+    let query = Query::text("city 12").with(gnlc::facet::REGION, [europe]);
     let start = Instant::now();
     let results = engine.run(&query);
     let queried = start.elapsed();

@@ -14,7 +14,7 @@ pub enum Action {
     ToggleHelp,
     /// Close the help overlay.
     CloseHelp,
-    /// Focus the next pane (Regions → Countries → Clusters → Cities → Regions).
+    /// Focus the next pane (the facet panes in kind order, then Cities, then round again).
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,
@@ -50,6 +50,16 @@ pub enum Action {
     SearchLeave,
     /// Open the detail view of the selected (top) result from the search box.
     SearchSubmit,
+    /// In a facet pane: start typing a filter of the pane's values.
+    FilterStart,
+    /// Type one character into the focused pane's filter.
+    FilterInput(char),
+    /// Delete the last character of the pane's filter.
+    FilterBackspace,
+    /// Stop typing, keeping the filter (to move and toggle among the matching values).
+    FilterLeave,
+    /// Clear the focused pane's filter and stop typing.
+    FilterClear,
     /// In the detail view: show the next city of the filtered list.
     NextCity,
     /// In the detail view: show the previous city of the filtered list.

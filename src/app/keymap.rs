@@ -4,8 +4,9 @@
 //! overlay lists it group by group, and the footer shows the bindings marked `footer` that
 //! apply in the current [`Mode`]. So the help text can never disagree with what the keys do.
 //!
-//! The one rule outside the table: in the search box, a printable character that no binding
-//! claims is typed into the search text (that is how `q` types a q there).
+//! The one rule outside the table: in the search box and in a facet pane's filter, a
+//! printable character that no binding claims is typed into the text (that is how `q` types
+//! a q there).
 
 use super::action::Action;
 use crate::model::Section;
@@ -20,6 +21,8 @@ pub enum Mode {
     List,
     /// The search box has focus.
     Search,
+    /// A facet pane's filter is being typed.
+    Filter,
     /// The detail view of one city is shown.
     Detail,
     /// The help overlay is shown.
@@ -36,18 +39,20 @@ pub enum Group {
     Facets,
     Cities,
     Search,
+    Filter,
     Detail,
     Help,
 }
 
 impl Group {
     /// Every group, in the order the help overlay shows them.
-    pub const ALL: [Group; 9] = [
+    pub const ALL: [Group; 10] = [
         Group::Everywhere,
         Group::General,
         Group::Panes,
         Group::Moving,
         Group::Facets,
+        Group::Filter,
         Group::Cities,
         Group::Search,
         Group::Detail,
@@ -61,7 +66,8 @@ impl Group {
             Group::General => "Outside the search box",
             Group::Panes => "Panes",
             Group::Moving => "Moving (panes, detail view, help)",
-            Group::Facets => "Facet panes (Regions, Countries, Clusters)",
+            Group::Facets => "Facet panes (Regions, Countries, Clusters, Joined)",
+            Group::Filter => "Typing a facet pane's filter",
             Group::Cities => "City list",
             Group::Search => "Search box",
             Group::Detail => "Detail view",
@@ -73,11 +79,12 @@ impl Group {
     pub fn applies_in(self, mode: Mode) -> bool {
         match self {
             Group::Everywhere => true,
-            Group::General | Group::Moving => mode != Mode::Search,
+            Group::General | Group::Moving => !matches!(mode, Mode::Search | Mode::Filter),
             Group::Panes => matches!(mode, Mode::Facet | Mode::List),
             Group::Facets => mode == Mode::Facet,
             Group::Cities => mode == Mode::List,
             Group::Search => mode == Mode::Search,
+            Group::Filter => mode == Mode::Filter,
             Group::Detail => mode == Mode::Detail,
             Group::Help => mode == Mode::Help,
         }
@@ -230,6 +237,48 @@ pub const BINDINGS: &[Binding] = &[
         footer: None,
     },
     Binding {
+        group: Group::Filter,
+        keys: &[key(KeyCode::Esc)],
+        action: Action::FilterClear,
+        help: "clear the filter",
+        footer: Some("clear"),
+    },
+    Binding {
+        group: Group::Filter,
+        keys: &[key(KeyCode::Enter)],
+        action: Action::FilterLeave,
+        help: "keep the filter; move and toggle in the matches",
+        footer: Some("keep"),
+    },
+    Binding {
+        group: Group::Filter,
+        keys: &[key(KeyCode::Up), key(KeyCode::Down)],
+        action: Action::Down,
+        help: "move in the matches while typing",
+        footer: Some("move"),
+    },
+    Binding {
+        group: Group::Filter,
+        keys: &[key(KeyCode::Backspace)],
+        action: Action::FilterBackspace,
+        help: "delete a character; any other key types itself",
+        footer: None,
+    },
+    Binding {
+        group: Group::Facets,
+        keys: &[ch('/')],
+        action: Action::FilterStart,
+        help: "type to filter this pane's values (accents optional)",
+        footer: Some("filter"),
+    },
+    Binding {
+        group: Group::Facets,
+        keys: &[key(KeyCode::Esc)],
+        action: Action::FilterClear,
+        help: "clear this pane's filter",
+        footer: None,
+    },
+    Binding {
         group: Group::Detail,
         keys: &[key(KeyCode::Esc)],
         action: Action::Back,
@@ -275,7 +324,7 @@ pub const BINDINGS: &[Binding] = &[
         group: Group::Panes,
         keys: &[key(KeyCode::Tab)],
         action: Action::FocusNext,
-        help: "next pane: Regions → Countries → Clusters → Cities",
+        help: "next pane: Regions → Countries → Clusters → Joined → Cities",
         footer: Some("pane"),
     },
     Binding {
@@ -388,10 +437,10 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         .find(|b| b.keys.contains(&pressed))
         .map(|b| b.action);
     match (found, mode, pressed) {
-        // The search binding for Up/Down is one row for both keys; split it here.
+        // The typing modes' binding for Up/Down is one row for both keys; split it here.
         (
             Some(Action::Down),
-            Mode::Search,
+            Mode::Search | Mode::Filter,
             Key {
                 code: KeyCode::Up, ..
             },
@@ -405,6 +454,14 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
                 ctrl: false,
             },
         ) => Some(Action::SearchInput(c)),
+        (
+            None,
+            Mode::Filter,
+            Key {
+                code: KeyCode::Char(c),
+                ctrl: false,
+            },
+        ) => Some(Action::FilterInput(c)),
         _ => None,
     }
 }

@@ -16,57 +16,36 @@ mod update;
 pub use action::Action;
 pub use keymap::Mode;
 
+use crate::facet::FacetKind;
 use crate::model::Member;
 use crate::query::{Engine, Hit, Query, Results};
 use std::borrow::Cow;
 
-/// The four panes of the browse view, in Tab order.
+/// A place on the browse screen that can have the keyboard: one facet pane per facet kind of
+/// the engine (in the kinds' order), then the city list. Which kind a facet pane shows is
+/// data ([`FacetKind`]); which pane has focus is this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Focus {
-    Regions,
-    Countries,
-    Clusters,
+pub enum Pane {
+    /// The pane of one facet kind.
+    Facet(FacetKind),
+    /// The list of matching cities.
     Cities,
 }
 
-impl Focus {
-    /// Every pane, in Tab order.
-    pub const ALL: [Focus; 4] = [
-        Focus::Regions,
-        Focus::Countries,
-        Focus::Clusters,
-        Focus::Cities,
-    ];
-
-    /// The pane Tab moves to.
-    #[must_use]
-    pub fn next(self) -> Focus {
-        Focus::ALL[(self.index() + 1) % Focus::ALL.len()]
-    }
-
-    /// The pane Shift-Tab moves to.
-    #[must_use]
-    pub fn prev(self) -> Focus {
-        Focus::ALL[(self.index() + Focus::ALL.len() - 1) % Focus::ALL.len()]
-    }
-
-    /// Position in [`Focus::ALL`].
-    pub fn index(self) -> usize {
-        match self {
-            Focus::Regions => 0,
-            Focus::Countries => 1,
-            Focus::Clusters => 2,
-            Focus::Cities => 3,
-        }
-    }
-
+impl Pane {
     /// The pane's title.
     pub fn title(self) -> &'static str {
         match self {
-            Focus::Regions => "Regions",
-            Focus::Countries => "Countries",
-            Focus::Clusters => "Clusters",
-            Focus::Cities => "Cities",
+            Pane::Facet(kind) => kind.title,
+            Pane::Cities => "Cities",
+        }
+    }
+
+    /// The facet kind of a facet pane.
+    pub fn kind(self) -> Option<FacetKind> {
+        match self {
+            Pane::Facet(kind) => Some(kind),
+            Pane::Cities => None,
         }
     }
 }
@@ -82,11 +61,22 @@ pub struct PaneState {
 /// The screen the explorer shows. Help is an overlay over any of them ([`Overlay`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
-    /// The facet panes, the search box and the city list; `searching` while the search box
-    /// has the keyboard.
-    Browse { searching: bool },
+    /// The facet panes, the search box and the city list; `typing` says which text field, if
+    /// any, has the keyboard.
+    Browse { typing: Typing },
     /// The profile of the city under the list's cursor.
     Detail,
+}
+
+/// Which text field of the browse screen has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    /// None: keys move, select and open.
+    Nothing,
+    /// The search box.
+    Search,
+    /// The focused facet pane's filter of its values.
+    PaneFilter,
 }
 
 /// What can stand over a screen.
@@ -114,10 +104,12 @@ pub struct App {
     pub screen: Screen,
     /// What stands over the screen, if anything.
     pub overlay: Option<Overlay>,
-    /// The pane with the keyboard on the browse screen (when the search box does not have it).
-    pub focus: Focus,
-    /// The cursor of each pane, indexed by [`Focus::index`].
-    pub panes: [PaneState; 4],
+    /// The pane with the keyboard on the browse screen (when no text field has it).
+    pub focus: Pane,
+    /// Each pane's filter of its values, in [`App::panes`] order (the city list's is unused).
+    pane_filters: Vec<String>,
+    /// The cursor of each pane, in [`App::panes`] order.
+    pane_states: Vec<PaneState>,
     /// False when colours are off (`NO_COLOR`); selection then shows by reverse and bold.
     pub color: bool,
     /// Set when the user asked to quit.
@@ -129,14 +121,18 @@ impl App {
     /// `--region`, `--search`...). Colours are on unless `NO_COLOR` is set and not empty.
     pub fn new(engine: Engine, query: Query) -> App {
         let results = engine.run(&query);
+        let pane_states = vec![PaneState::default(); engine.kinds().count() + 1];
         App {
             engine,
             query,
             results,
-            screen: Screen::Browse { searching: false },
+            screen: Screen::Browse {
+                typing: Typing::Nothing,
+            },
             overlay: None,
-            focus: Focus::Cities,
-            panes: [PaneState::default(); 4],
+            focus: Pane::Cities,
+            pane_filters: vec![String::new(); pane_states.len()],
+            pane_states,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,
         }
@@ -160,76 +156,134 @@ impl App {
         match (self.overlay, self.screen) {
             (Some(Overlay::Help), _) => Mode::Help,
             (None, Screen::Detail) => Mode::Detail,
-            (None, Screen::Browse { searching: true }) => Mode::Search,
-            (None, Screen::Browse { searching: false }) if self.focus == Focus::Cities => {
-                Mode::List
-            }
-            (None, Screen::Browse { searching: false }) => Mode::Facet,
+            (None, Screen::Browse { typing }) => match typing {
+                Typing::Search => Mode::Search,
+                Typing::PaneFilter if self.focus != Pane::Cities => Mode::Filter,
+                _ if self.focus == Pane::Cities => Mode::List,
+                _ => Mode::Facet,
+            },
         }
     }
 
     /// True while the search box has the keyboard.
     pub fn searching(&self) -> bool {
-        self.screen == (Screen::Browse { searching: true })
+        self.typing() == Typing::Search
     }
 
-    pub fn pane(&self, pane: Focus) -> &PaneState {
-        &self.panes[pane.index()]
+    /// True while the focused facet pane's filter is being typed.
+    pub fn filtering(&self) -> bool {
+        self.typing() == Typing::PaneFilter
     }
 
-    pub fn pane_mut(&mut self, pane: Focus) -> &mut PaneState {
-        &mut self.panes[pane.index()]
-    }
-
-    /// How many values a pane lists.
-    pub fn pane_len(&self, pane: Focus) -> usize {
-        let facets = &self.results.facets;
-        match pane {
-            Focus::Regions => facets.regions.len(),
-            Focus::Countries => facets.countries.len(),
-            Focus::Clusters => facets.clusters.len(),
-            Focus::Cities => self.results.hits.len(),
+    /// Which text field of the browse screen has the keyboard.
+    pub fn typing(&self) -> Typing {
+        match self.screen {
+            Screen::Browse { typing } => typing,
+            Screen::Detail => Typing::Nothing,
         }
     }
 
-    /// The values of a facet pane with their live counts (empty for the city list).
-    pub fn facet_rows(&self, pane: Focus) -> Vec<FacetRow<'_>> {
-        let facets = &self.results.facets;
+    /// Every pane, in Tab order: the facet panes in the engine's kind order, then the cities.
+    pub fn panes(&self) -> Vec<Pane> {
+        self.engine
+            .kinds()
+            .map(Pane::Facet)
+            .chain([Pane::Cities])
+            .collect()
+    }
+
+    /// The facet kinds, in pane order.
+    pub fn kinds(&self) -> impl Iterator<Item = FacetKind> + '_ {
+        self.engine.kinds()
+    }
+
+    /// Position of a pane in [`App::panes`] (a kind the engine lacks maps to the cities).
+    fn pane_index(&self, pane: Pane) -> usize {
+        let kinds = self.pane_states.len() - 1;
         match pane {
-            Focus::Regions => facets
-                .regions
-                .iter()
-                .map(|(r, n)| FacetRow {
-                    label: Cow::Borrowed(r.name()),
-                    count: *n,
-                    selected: self.query.regions.contains(r),
-                })
-                .collect(),
-            Focus::Countries => facets
-                .countries
-                .iter()
-                .map(|(c, n)| FacetRow {
-                    label: Cow::Borrowed(c.as_str()),
-                    count: *n,
-                    selected: self.query.countries.contains(c),
-                })
-                .collect(),
-            Focus::Clusters => facets
-                .clusters
-                .iter()
-                .map(|(k, n)| FacetRow {
-                    label: Cow::Borrowed(k.short_name()),
-                    count: *n,
-                    selected: self.query.clusters.contains(k),
-                })
-                .collect(),
-            Focus::Cities => Vec::new(),
+            Pane::Facet(kind) => self.engine.kinds().position(|k| k == kind).unwrap_or(kinds),
+            Pane::Cities => kinds,
         }
+    }
+
+    /// The pane Tab moves to from `pane`.
+    pub fn next_pane(&self, pane: Pane) -> Pane {
+        let panes = self.panes();
+        panes[(self.pane_index(pane) + 1) % panes.len()]
+    }
+
+    /// The pane Shift-Tab moves to from `pane`.
+    pub fn prev_pane(&self, pane: Pane) -> Pane {
+        let panes = self.panes();
+        panes[(self.pane_index(pane) + panes.len() - 1) % panes.len()]
+    }
+
+    pub fn pane(&self, pane: Pane) -> &PaneState {
+        &self.pane_states[self.pane_index(pane)]
+    }
+
+    pub fn pane_mut(&mut self, pane: Pane) -> &mut PaneState {
+        let index = self.pane_index(pane);
+        &mut self.pane_states[index]
+    }
+
+    /// How many values a pane lists (a facet pane: those its filter keeps).
+    pub fn pane_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Facet(kind) => self.shown_values(kind).count(),
+            Pane::Cities => self.results.hits.len(),
+        }
+    }
+
+    /// A pane's filter of its values ("" when none).
+    pub fn pane_filter(&self, pane: Pane) -> &str {
+        &self.pane_filters[self.pane_index(pane)]
+    }
+
+    pub(crate) fn pane_filter_mut(&mut self, pane: Pane) -> &mut String {
+        let index = self.pane_index(pane);
+        &mut self.pane_filters[index]
+    }
+
+    /// The values of `kind` with their counts that the pane's filter keeps, in order: those
+    /// whose accent-folded label contains every space-separated term of the folded filter.
+    pub(crate) fn shown_values(
+        &self,
+        kind: FacetKind,
+    ) -> impl Iterator<Item = &(crate::facet::OwnedValue, usize)> {
+        let filter = crate::text::fold(self.pane_filter(Pane::Facet(kind)));
+        let terms: Vec<String> = filter.split_whitespace().map(str::to_string).collect();
+        self.results
+            .facets
+            .of(&kind)
+            .iter()
+            .filter(move |(value, _)| {
+                terms.is_empty() || {
+                    let label = crate::text::fold(&value.label());
+                    terms.iter().all(|t| label.contains(t.as_str()))
+                }
+            })
+    }
+
+    /// The values of a facet pane its filter keeps, with their live counts (empty for the
+    /// city list).
+    pub fn facet_rows(&self, pane: Pane) -> Vec<FacetRow<'_>> {
+        let Pane::Facet(kind) = pane else {
+            return Vec::new();
+        };
+        let selected = self.query.selected(&kind);
+        self.shown_values(kind)
+            .map(|(value, count)| FacetRow {
+                label: value.label(),
+                count: *count,
+                selected: selected.contains(value),
+            })
+            .collect()
     }
 
     /// The hit under the city list's cursor.
     pub fn selected_hit(&self) -> Option<&Hit> {
-        self.results.hits.get(self.pane(Focus::Cities).cursor)
+        self.results.hits.get(self.pane(Pane::Cities).cursor)
     }
 
     /// The member under the city list's cursor (the one the preview and detail view show).

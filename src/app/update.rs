@@ -5,7 +5,7 @@
 //! Scrolling text, paging by the visible height and the mouse need the frame's measurements:
 //! `ui::ViewState::update` answers those and calls the methods at the end of this file.
 
-use super::{Action, App, Focus, Mode, Overlay, Screen};
+use super::{Action, App, Mode, Overlay, Pane, Screen, Typing};
 
 impl App {
     /// Applies one action.
@@ -24,6 +24,7 @@ impl App {
                 Mode::Help => {}
                 Mode::Detail => self.detail_action(action),
                 Mode::Search => self.search_action(action),
+                Mode::Filter => self.filter_action(action),
                 Mode::Facet | Mode::List => self.browse_action(action),
             },
         }
@@ -34,8 +35,10 @@ impl App {
             Action::NextCity => self.step_city(true),
             Action::PrevCity => self.step_city(false),
             Action::Back => {
-                self.screen = Screen::Browse { searching: false };
-                self.focus = Focus::Cities;
+                self.screen = Screen::Browse {
+                    typing: Typing::Nothing,
+                };
+                self.focus = Pane::Cities;
             }
             _ => {}
         }
@@ -43,8 +46,8 @@ impl App {
 
     /// `n`/`p` in the detail view: the next or previous city of the filtered list, from the top.
     fn step_city(&mut self, forward: bool) {
-        let len = self.pane_len(Focus::Cities);
-        let pane = self.pane_mut(Focus::Cities);
+        let len = self.pane_len(Pane::Cities);
+        let pane = self.pane_mut(Pane::Cities);
         let moved = if forward {
             pane.cursor + 1 < len
         } else {
@@ -70,46 +73,83 @@ impl App {
                 self.query.text.clear();
                 self.refresh(true);
             }
-            Action::SearchLeave => self.screen = Screen::Browse { searching: false },
+            Action::SearchLeave => self.set_typing(Typing::Nothing),
             Action::SearchSubmit => self.open_detail(),
-            Action::Up | Action::Down => self.move_cursor(Focus::Cities, action),
+            Action::Up | Action::Down => self.move_cursor(Pane::Cities, action),
             _ => {}
         }
+    }
+
+    fn filter_action(&mut self, action: Action) {
+        let pane = self.focus;
+        match action {
+            Action::FilterInput(c) => {
+                self.pane_filter_mut(pane).push(c);
+                self.pane_mut(pane).cursor = 0;
+            }
+            Action::FilterBackspace if self.pane_filter_mut(pane).pop().is_some() => {
+                self.pane_mut(pane).cursor = 0;
+            }
+            Action::FilterLeave => self.set_typing(Typing::Nothing),
+            Action::FilterClear => self.clear_filter(pane),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                self.move_cursor(pane, action);
+            }
+            _ => {}
+        }
+    }
+
+    /// Empties a pane's filter and stops typing it; the cursor stays on its value.
+    fn clear_filter(&mut self, pane: Pane) {
+        self.set_typing(Typing::Nothing);
+        let Pane::Facet(kind) = pane else {
+            return;
+        };
+        let under = self
+            .shown_values(kind)
+            .nth(self.pane(pane).cursor)
+            .map(|(v, _)| v.clone());
+        self.pane_filter_mut(pane).clear();
+        let at = under.and_then(|v| self.shown_values(kind).position(|(w, _)| *w == v));
+        self.pane_mut(pane).cursor = at.unwrap_or(0);
     }
 
     fn browse_action(&mut self, action: Action) {
         let focus = self.focus;
         match action {
-            Action::FocusNext => self.focus = focus.next(),
-            Action::FocusPrev => self.focus = focus.prev(),
+            Action::FocusNext => self.focus = self.next_pane(focus),
+            Action::FocusPrev => self.focus = self.prev_pane(focus),
             Action::SearchStart => self.focus_search(),
+            Action::FilterStart if focus != Pane::Cities => self.set_typing(Typing::PaneFilter),
+            Action::FilterClear => self.clear_filter(focus),
             Action::ClearAll => {
-                self.query.regions.clear();
-                self.query.countries.clear();
-                self.query.clusters.clear();
+                self.query.clear_facets();
                 self.query.text.clear();
+                for pane in self.panes() {
+                    self.pane_filter_mut(pane).clear();
+                }
                 self.refresh(false);
             }
             Action::Up | Action::Down | Action::Home | Action::End => {
                 self.move_cursor(focus, action);
             }
-            Action::Toggle if focus != Focus::Cities => self.toggle(focus),
+            Action::Toggle if focus != Pane::Cities => self.toggle(focus),
             Action::ClearPane => self.clear_pane(focus),
-            Action::Open if focus == Focus::Cities => self.open_detail(),
+            Action::Open if focus == Pane::Cities => self.open_detail(),
             _ => {}
         }
     }
 
     fn open_detail(&mut self) {
         if self.selected_hit().is_some() {
-            self.focus = Focus::Cities;
+            self.focus = Pane::Cities;
             self.screen = Screen::Detail;
         }
     }
 
     /// Moves a pane's cursor by one value, or to either end, clamped to its values. Paging
     /// needs the visible height: the view calls [`App::move_cursor_by`] for it.
-    fn move_cursor(&mut self, pane: Focus, action: Action) {
+    fn move_cursor(&mut self, pane: Pane, action: Action) {
         match action {
             Action::Up => self.move_cursor_by(pane, 1, false),
             Action::Down => self.move_cursor_by(pane, 1, true),
@@ -120,38 +160,22 @@ impl App {
     }
 
     /// Selects or unselects the facet value under a pane's cursor.
-    fn toggle(&mut self, pane: Focus) {
+    fn toggle(&mut self, pane: Pane) {
+        let Pane::Facet(kind) = pane else {
+            return;
+        };
         let index = self.pane(pane).cursor;
-        let facets = &self.results.facets;
-        match pane {
-            Focus::Regions => {
-                if let Some(&(region, _)) = facets.regions.get(index) {
-                    toggle_in(&mut self.query.regions, region);
-                }
-            }
-            Focus::Countries => {
-                if let Some((country, _)) = facets.countries.get(index) {
-                    toggle_in(&mut self.query.countries, country.clone());
-                }
-            }
-            Focus::Clusters => {
-                if let Some(&(cluster, _)) = facets.clusters.get(index) {
-                    toggle_in(&mut self.query.clusters, cluster);
-                }
-            }
-            Focus::Cities => return,
+        let value = self.shown_values(kind).nth(index).map(|(v, _)| v.clone());
+        if let Some(value) = value {
+            self.query.toggle(kind, value);
+            self.refresh(false);
         }
-        self.refresh(false);
     }
 
-    fn clear_pane(&mut self, pane: Focus) {
-        let changed = match pane {
-            Focus::Regions => take_nonempty(&mut self.query.regions),
-            Focus::Countries => take_nonempty(&mut self.query.countries),
-            Focus::Clusters => take_nonempty(&mut self.query.clusters),
-            Focus::Cities => false,
-        };
-        if changed {
+    fn clear_pane(&mut self, pane: Pane) {
+        if let Pane::Facet(kind) = pane
+            && self.query.clear(&kind)
+        {
             self.refresh(false);
         }
     }
@@ -168,9 +192,9 @@ impl App {
                 .and_then(|m| self.results.hits.iter().position(|h| h.member == m))
                 .unwrap_or(0)
         };
-        self.pane_mut(Focus::Cities).cursor = cursor;
+        self.pane_mut(Pane::Cities).cursor = cursor;
         // Facet lists can change length only when the dataset does, but stay safe.
-        for pane in Focus::ALL {
+        for pane in self.panes() {
             let last = self.pane_len(pane).saturating_sub(1);
             let state = self.pane_mut(pane);
             state.cursor = state.cursor.min(last);
@@ -179,7 +203,7 @@ impl App {
 
     /// Moves a pane's cursor `rows` values down (or up), clamped to its values: a page of the
     /// view's height, or a notch of the mouse wheel.
-    pub fn move_cursor_by(&mut self, pane: Focus, rows: usize, down: bool) {
+    pub fn move_cursor_by(&mut self, pane: Pane, rows: usize, down: bool) {
         let last = self.pane_len(pane).saturating_sub(1);
         let state = self.pane_mut(pane);
         state.cursor = if down {
@@ -191,37 +215,30 @@ impl App {
 
     /// A click on row `index` of a pane: focus it and put the cursor there; on a facet value,
     /// also select or unselect it.
-    pub fn click_row(&mut self, pane: Focus, index: usize) {
+    pub fn click_row(&mut self, pane: Pane, index: usize) {
         self.focus_pane(pane);
         if index < self.pane_len(pane) {
             self.pane_mut(pane).cursor = index;
-            if pane != Focus::Cities {
+            if pane != Pane::Cities {
                 self.toggle(pane);
             }
         }
     }
 
-    /// Gives a pane the keyboard (a click on its tab), leaving the search box.
-    pub fn focus_pane(&mut self, pane: Focus) {
-        self.screen = Screen::Browse { searching: false };
+    /// Gives a pane the keyboard (a click on its tab), leaving any text field.
+    pub fn focus_pane(&mut self, pane: Pane) {
+        self.set_typing(Typing::Nothing);
         self.focus = pane;
     }
 
     /// Gives the search box the keyboard.
     pub fn focus_search(&mut self) {
-        self.screen = Screen::Browse { searching: true };
-        self.focus = Focus::Cities;
+        self.set_typing(Typing::Search);
+        self.focus = Pane::Cities;
     }
-}
 
-fn toggle_in<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
-    if !set.remove(&value) {
-        set.insert(value);
+    /// Puts the browse screen's keyboard on a text field, or on the panes.
+    fn set_typing(&mut self, typing: Typing) {
+        self.screen = Screen::Browse { typing };
     }
-}
-
-fn take_nonempty<T>(set: &mut std::collections::BTreeSet<T>) -> bool {
-    let had = !set.is_empty();
-    set.clear();
-    had
 }

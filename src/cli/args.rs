@@ -1,6 +1,7 @@
 //! The clap definitions: what the user can type, with `--help` that teaches by example.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use crate::facet::{FacetKind, KINDS};
+use clap::{Arg, ArgAction, Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -10,8 +11,9 @@ Examples:
   gnlc list --cluster literacy             cities whose profile speaks of literacy
   gnlc list --country China --country Armenia --format csv
   gnlc list --search sonder                fuzzy search on city names (accents optional)
+  gnlc list --joined 2019..2020            members that joined in 2019 or 2020
   gnlc show cork                           a city's tagline, vision, challenges and plan
-  gnlc stats                               members by region, country and cluster
+  gnlc stats                               members by region, country, cluster, year joined
   gnlc import page1.txt page2.txt -o cities.json
   gnlc --data cities.json                  explore an imported dataset
 
@@ -23,8 +25,9 @@ the explorer and `show` say which. Exit codes: 0 success, 1 runtime error, 2 usa
 
 /// Explore the UNESCO Global Network of Learning Cities from a terminal.
 ///
-/// With no command, opens a full-screen explorer: filter by region, country and cluster, search
-/// city names as you type, read each city's vision, challenges and plan. Press ? inside for keys.
+/// With no command, opens a full-screen explorer: filter by region, country, cluster and year
+/// joined, search city names as you type, read each city's vision, challenges and plan. Press ?
+/// inside for keys.
 #[derive(Debug, Parser)]
 #[command(name = "gnlc", version, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
@@ -46,29 +49,73 @@ pub struct Cli {
 }
 
 /// Facet selections and search text: OR within a facet, AND across facets.
-#[derive(Debug, Clone, Default, Args)]
+///
+/// One repeatable `--ID VALUE` flag per facet kind of `facet::KINDS` (so clap's derive cannot
+/// declare them; [`clap::Args`] is implemented by hand below), plus `--search`.
+#[derive(Debug, Clone, Default)]
 pub struct FilterArgs {
-    /// Only this UNESCO region (repeatable), e.g. "Arab States". Case-insensitive.
-    #[arg(long, value_name = "R")]
-    pub region: Vec<String>,
-    /// Only this country (repeatable), e.g. "Republic of Korea". Case-insensitive.
-    #[arg(long, value_name = "C")]
-    pub country: Vec<String>,
-    /// Only this thematic cluster (repeatable): an id such as `literacy` or a name.
-    #[arg(long, value_name = "K")]
-    pub cluster: Vec<String>,
+    /// The values given for each kind, in `KINDS` order; kinds without values are left out.
+    pub facets: Vec<(FacetKind, Vec<String>)>,
     /// Fuzzy search on city names (case- and accent-insensitive; fzf operators).
-    #[arg(long, value_name = "Q")]
     pub search: Option<String>,
 }
 
 impl FilterArgs {
     /// True when any filter or search was given.
     pub fn is_set(&self) -> bool {
-        !(self.region.is_empty()
-            && self.country.is_empty()
-            && self.cluster.is_empty()
-            && self.search.is_none())
+        self.facets.iter().any(|(_, values)| !values.is_empty()) || self.search.is_some()
+    }
+}
+
+const SEARCH: &str = "search";
+
+impl clap::FromArgMatches for FilterArgs {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut args = FilterArgs::default();
+        args.update_from_arg_matches(matches)?;
+        Ok(args)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        for kind in KINDS {
+            let values: Vec<String> = matches
+                .get_many::<String>(kind.id)
+                .map(|v| v.cloned().collect())
+                .unwrap_or_default();
+            if !values.is_empty() {
+                self.facets.retain(|(k, _)| k != kind);
+                self.facets.push((*kind, values));
+            }
+        }
+        if let Some(search) = matches.get_one::<String>(SEARCH) {
+            self.search = Some(search.clone());
+        }
+        Ok(())
+    }
+}
+
+impl Args for FilterArgs {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        let command = KINDS.iter().fold(command, |command, kind| {
+            command.arg(
+                Arg::new(kind.id)
+                    .long(kind.id)
+                    .value_name(kind.cli.value_name)
+                    .help(kind.cli.help)
+                    .action(ArgAction::Append),
+            )
+        });
+        command.arg(
+            Arg::new(SEARCH)
+                .long(SEARCH)
+                .value_name("Q")
+                .help("Fuzzy search on city names (case- and accent-insensitive; fzf operators).")
+                .action(ArgAction::Set),
+        )
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment_args(command)
     }
 }
 
@@ -90,7 +137,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
     },
-    /// Count members by region, country and cluster.
+    /// Count members by region, country, cluster and year joined.
     Stats {
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,

@@ -63,8 +63,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             output::show(engine.member(member), format, out)
         }
         Some(Command::Stats { format }) => {
-            let dataset = load_dataset(cli.data.as_deref())?;
-            stats::print(&dataset, format, out)
+            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            stats::print(&engine, format, out)
         }
         Some(Command::Import {
             files,

@@ -35,10 +35,7 @@ pub fn find(engine: &Engine, name: &str) -> Result<usize> {
         _ => {}
     }
     // 2. Fuzzy, through the same engine as `list --search`.
-    let results = engine.run(&Query {
-        text: name.to_string(),
-        ..Query::default()
-    });
+    let results = engine.run(&Query::text(name));
     let hits = &results.hits;
     match hits.len() {
         0 => Err(Error::NotFound(format!(

@@ -1,70 +1,92 @@
-//! `gnlc stats`: members by region, country and cluster.
+//! `gnlc stats`: members by each facet kind (region, country, cluster, year joined).
+//!
+//! The counts are the query engine's own facet counts for the empty query, so `gnlc stats`
+//! and the explorer's panes (opened without filters) can never disagree. One group per kind of
+//! the engine, in pane order; JSON has one `by_ID` array per kind.
 
 use super::{TextFormat, output::use_colour, write_error};
 use crate::error::Result;
-use crate::model::{Cluster, ClusterBasis, Dataset, Region};
+use crate::facet::{CLUSTER, COUNTRY, FacetKind, JOINED};
+use crate::model::ClusterBasis;
+use crate::query::{Engine, Query};
 use crate::text::sanitize_line;
 use serde::Serialize;
+use serde::ser::SerializeMap;
+use std::borrow::Cow;
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
-#[derive(Serialize)]
 struct Stats<'a> {
     members: usize,
     countries: usize,
     /// Members whose clusters were inferred from their text rather than stated.
     clusters_inferred_for: usize,
-    by_region: Vec<Count<'a>>,
-    by_country: Vec<Count<'a>>,
-    by_cluster: Vec<Count<'a>>,
+    /// Members the data gives no joining year for (in no value of the Joined counts).
+    joined_unknown_for: usize,
+    /// Per kind, each value with members (the engine lists some values at zero, e.g. every
+    /// region; those are kept, as the panes show them).
+    by_kind: Vec<(FacetKind, Vec<Count<'a>>)>,
 }
 
 #[derive(Serialize)]
 struct Count<'a> {
-    name: &'a str,
+    name: Cow<'a, str>,
     members: usize,
 }
 
-fn compute(dataset: &Dataset) -> Stats<'_> {
-    let members = &dataset.members;
-    let by_region = Region::ALL
+impl Serialize for Stats<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4 + self.by_kind.len()))?;
+        map.serialize_entry("members", &self.members)?;
+        map.serialize_entry("countries", &self.countries)?;
+        map.serialize_entry("clusters_inferred_for", &self.clusters_inferred_for)?;
+        map.serialize_entry("joined_unknown_for", &self.joined_unknown_for)?;
+        for (kind, counts) in &self.by_kind {
+            map.serialize_entry(&format!("by_{}", kind.id), counts)?;
+        }
+        map.end()
+    }
+}
+
+fn compute<'a>(engine: &'a Engine, results: &'a crate::query::Results) -> Stats<'a> {
+    let members = &engine.dataset().members;
+    let by_kind: Vec<(FacetKind, Vec<Count>)> = results
+        .facets
+        .kinds
         .iter()
-        .map(|r| Count {
-            name: r.name(),
-            members: members.iter().filter(|m| m.region == *r).count(),
-        })
-        .collect();
-    let by_country: Vec<Count> = dataset
-        .countries()
-        .into_iter()
-        .map(|c| Count {
-            name: c,
-            members: members.iter().filter(|m| m.country == c).count(),
-        })
-        .collect();
-    let by_cluster = Cluster::ALL
-        .iter()
-        .map(|k| Count {
-            name: k.id(),
-            members: members.iter().filter(|m| m.clusters.contains(k)).count(),
+        .map(|counts| {
+            let values = counts
+                .values
+                .iter()
+                .map(|(value, n)| Count {
+                    name: value.key(),
+                    members: *n,
+                })
+                .collect();
+            (counts.kind, values)
         })
         .collect();
     Stats {
         members: members.len(),
-        countries: by_country.len(),
+        countries: results
+            .facets
+            .of(&COUNTRY)
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .count(),
         clusters_inferred_for: members
             .iter()
             .filter(|m| m.cluster_basis == ClusterBasis::Inferred)
             .count(),
-        by_region,
-        by_country,
-        by_cluster,
+        joined_unknown_for: members.iter().filter(|m| m.joined.is_none()).count(),
+        by_kind,
     }
 }
 
-/// Prints the statistics of a dataset.
-pub fn print(dataset: &Dataset, format: TextFormat, out: &mut dyn Write) -> Result<()> {
-    let stats = compute(dataset);
+/// Prints the statistics of the engine's dataset.
+pub fn print(engine: &Engine, format: TextFormat, out: &mut dyn Write) -> Result<()> {
+    let results = engine.run(&Query::default());
+    let stats = compute(engine, &results);
     let written = match format {
         TextFormat::Json => serde_json::to_writer_pretty(&mut *out, &stats)
             .map_err(std::io::Error::from)
@@ -85,27 +107,28 @@ fn text(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
         "{} members in {} countries",
         stats.members, stats.countries
     )?;
-    let groups = [
-        ("By region", &stats.by_region, String::new()),
-        ("By country", &stats.by_country, String::new()),
-        (
-            "By cluster",
-            &stats.by_cluster,
+    for (kind, counts) in &stats.by_kind {
+        let note = if *kind == CLUSTER {
             format!(
                 " (inferred from profile text for {} of {} members)",
                 stats.clusters_inferred_for, stats.members
-            ),
-        ),
-    ];
-    for (title, counts, note) in groups {
-        writeln!(out, "\n{bold}{title}{reset}{note}")?;
+            )
+        } else if *kind == JOINED && stats.joined_unknown_for > 0 {
+            format!(
+                " (no year given for {} of {} members)",
+                stats.joined_unknown_for, stats.members
+            )
+        } else {
+            String::new()
+        };
+        writeln!(out, "\n{bold}{}{reset}{note}", kind.stats_heading)?;
         let width = counts
             .iter()
-            .map(|c| sanitize_line(c.name).width())
+            .map(|c| sanitize_line(&c.name).width())
             .max()
             .unwrap_or(0);
         for count in counts {
-            let name = sanitize_line(count.name);
+            let name = sanitize_line(&count.name);
             let padding = width.saturating_sub(name.width());
             writeln!(out, "  {name}{}  {:>5}", " ".repeat(padding), count.members)?;
         }

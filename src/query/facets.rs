@@ -1,183 +1,309 @@
-//! Facet selections and live counts, computed in one pass over the members that match the
-//! search text.
+//! Facet selections and live counts for any list of facet kinds, computed in one pass over
+//! the members that match the search text.
 //!
-//! Each member's facet values are interned once, in [`FacetIndex::new`]: its region as an
-//! index into `Region::ALL`, its country as an index into the sorted country list, its
-//! clusters as a bit mask over `Cluster::ALL`. A query's selections become the same shapes
-//! ([`Selection`]), so testing a member is three integer operations with no string compares.
+//! Each kind's values are interned once, in [`FacetIndex::new`]: the values the members have
+//! plus the kind's always-listed ones, sorted into display order and numbered. Each member's
+//! values are stored in the cheapest shape that holds them ([`Store`]): one number when no
+//! member has more than one value (region, country), a bit mask when the kind has at most 64
+//! values (clusters), offsets into a flat list otherwise. A query's selections become bit
+//! sets over the same numbers ([`Selection`]), so testing a member is an integer operation per
+//! kind, with no string compares and no allocation.
 //!
 //! A count must say what choosing that value would give: the other kinds' selections and the
-//! search applied, its own kind's selection not. So for each text-matching member we know
-//! three booleans (region ok, country ok, clusters ok) and:
-//! - its region is counted when country and clusters are ok,
-//! - its country when region and clusters are ok,
-//! - each of its clusters when region and country are ok,
-//! - it is a hit when all three are ok.
+//! search applied, its own kind's selection not. So for each text-matching member the test
+//! gives a pass mask, one bit per kind, and with `all` the mask of every kind:
+//! - the member is a hit when `passes == all`;
+//! - its values of kind `k` are counted when `passes | bit(k) == all`.
+//!
+//! So a member failing no kind counts in every kind, one failing exactly kind `k` counts in
+//! `k` only, and one failing two kinds counts nowhere.
 
-use super::Query;
-use crate::model::{Cluster, Member, Region};
+use super::{FacetCounts, KindCounts, Query};
+use crate::facet::{FacetKind, OwnedValue, Value};
+use crate::model::Member;
 use std::collections::HashMap;
 
-/// Interned facet values of every member.
+/// At most this many kinds: the pass mask is a `u64`.
+pub const MAX_KINDS: usize = 64;
+
+/// Sentinel of [`Store::Single`]: the member has no value of the kind.
+const NONE: u32 = u32::MAX;
+
+/// The interned values of every member, for one kind, by scan position.
+#[derive(Debug, Clone)]
+enum Store {
+    /// At most one value per member ([`NONE`] for none).
+    Single(Vec<u32>),
+    /// A bit per value, for kinds with at most 64 values.
+    Mask(Vec<u64>),
+    /// Member `i`'s values are `ids[starts[i]..starts[i + 1]]`, without repeats.
+    Multi { starts: Vec<u32>, ids: Vec<u32> },
+}
+
+/// One kind's listed values and each member's.
+#[derive(Debug, Clone)]
+struct Column {
+    kind: FacetKind,
+    /// The listed values, in display order; a member value is an index into this.
+    values: Vec<OwnedValue>,
+    store: Store,
+    /// Where this kind's counts start in [`Tally::counts`].
+    offset: usize,
+}
+
+/// Interned facet values of every member, for a list of kinds.
 #[derive(Debug, Clone)]
 pub struct FacetIndex {
-    /// Every country of the dataset, sorted, without repeats (as `Dataset::countries`).
-    countries: Vec<String>,
-    country_of: Vec<u32>,
-    region_of: Vec<u8>,
-    clusters_of: Vec<u8>,
+    columns: Vec<Column>,
+    /// Sum of every kind's value count: the length of a tally.
+    slots: usize,
 }
 
-/// A query's selections, interned. Zero masks and `None` mean "any".
+/// A query's selections, interned: per kind, `None` for "any", else a bit set over the
+/// kind's value numbers (all zero when the selected values are ones no member has).
 #[derive(Debug, Clone)]
 pub struct Selection {
-    regions: u8,
-    countries: Option<Vec<bool>>,
-    clusters: u8,
+    chosen: Vec<Option<Vec<u64>>>,
+    /// The pass mask of a member passing every kind.
+    all: u64,
 }
 
-/// Which of a member's three facet tests pass.
-#[derive(Debug, Clone, Copy)]
-pub struct Passes {
-    pub region: bool,
-    pub country: bool,
-    pub clusters: bool,
-}
-
-impl Passes {
-    /// A hit: all three pass.
-    pub fn all(self) -> bool {
-        self.region && self.country && self.clusters
-    }
-}
-
-/// Counts being gathered, by interned value.
+/// Counts being gathered, by interned value of every kind, one flat vector.
 #[derive(Debug, Clone)]
 pub struct Tally {
-    regions: [usize; 5],
-    countries: Vec<usize>,
-    clusters: [usize; 7],
-}
-
-fn region_index(region: Region) -> u8 {
-    Region::ALL.iter().position(|r| *r == region).unwrap_or(0) as u8
-}
-
-fn cluster_bit(cluster: Cluster) -> u8 {
-    1 << Cluster::ALL.iter().position(|c| *c == cluster).unwrap_or(0)
+    counts: Vec<usize>,
 }
 
 impl FacetIndex {
-    /// Interns the facet values of `members`; later calls address them by their position in
-    /// this sequence.
-    pub fn new<'a>(members: impl Iterator<Item = &'a Member> + Clone) -> Self {
-        // Intern by hashing first (one pass, no string sort of every member), then sort only
-        // the distinct names and renumber.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut first_ids: Vec<u32> = Vec::new();
-        let mut names: Vec<&str> = Vec::new();
-        for m in members.clone() {
-            let next = names.len() as u32;
-            let id = *ids.entry(m.country.as_str()).or_insert_with(|| {
-                names.push(m.country.as_str());
-                next
-            });
-            first_ids.push(id);
-        }
-        let mut sorted: Vec<u32> = (0..names.len() as u32).collect();
-        sorted.sort_unstable_by_key(|&id| names[id as usize]);
-        let mut renumber = vec![0; names.len()];
-        for (rank, &id) in sorted.iter().enumerate() {
-            renumber[id as usize] = rank as u32;
-        }
-        FacetIndex {
-            countries: sorted
-                .iter()
-                .map(|&id| names[id as usize].to_string())
-                .collect(),
-            country_of: first_ids.iter().map(|&id| renumber[id as usize]).collect(),
-            region_of: members.clone().map(|m| region_index(m.region)).collect(),
-            clusters_of: members
-                .map(|m| m.clusters.iter().fold(0, |mask, c| mask | cluster_bit(*c)))
-                .collect(),
-        }
+    /// Interns the values of `kinds` (at most [`MAX_KINDS`]; later ones are ignored) for
+    /// `members`; later calls address members by their position in this sequence.
+    pub fn new<'a, I>(kinds: &[FacetKind], members: &I) -> Self
+    where
+        I: Iterator<Item = &'a Member> + Clone,
+    {
+        let mut slots = 0;
+        let columns = kinds
+            .iter()
+            .take(MAX_KINDS)
+            .map(|&kind| {
+                let column = Column::new(kind, members.clone(), slots);
+                slots += column.values.len();
+                column
+            })
+            .collect();
+        FacetIndex { columns, slots }
     }
 
-    /// Every country of the dataset, sorted, without repeats.
-    pub fn countries(&self) -> &[String] {
-        &self.countries
+    /// The kinds, in order.
+    pub fn kinds(&self) -> impl Iterator<Item = FacetKind> + '_ {
+        self.columns.iter().map(|c| c.kind)
     }
 
-    /// Interns a query's selections. A selected country that no member has matches nothing.
+    /// The listed values of `kind`, in display order (empty for a kind not indexed).
+    pub fn values(&self, kind: &FacetKind) -> &[OwnedValue] {
+        self.columns
+            .iter()
+            .find(|c| c.kind == *kind)
+            .map_or(&[], |c| &c.values)
+    }
+
+    /// Interns a query's selections. A selected value that no member has matches nothing.
     pub fn selection(&self, query: &Query) -> Selection {
-        let countries = (!query.countries.is_empty()).then(|| {
-            let mut chosen = vec![false; self.countries.len()];
-            for name in &query.countries {
-                if let Ok(i) = self.countries.binary_search(name) {
-                    chosen[i] = true;
-                }
-            }
-            chosen
-        });
+        let chosen = self
+            .columns
+            .iter()
+            .map(|column| {
+                let selected = query.selected(&column.kind);
+                (!selected.is_empty()).then(|| {
+                    let mut bits = vec![0u64; column.values.len().div_ceil(64).max(1)];
+                    for value in selected {
+                        if let Ok(i) = column.values.binary_search(value) {
+                            bits[i / 64] |= 1 << (i % 64);
+                        }
+                    }
+                    bits
+                })
+            })
+            .collect();
         Selection {
-            regions: query
-                .regions
-                .iter()
-                .fold(0, |m, r| m | 1 << region_index(*r)),
-            countries,
-            clusters: query.clusters.iter().fold(0, |m, c| m | cluster_bit(*c)),
+            chosen,
+            all: mask_of(self.columns.len()),
         }
     }
 
-    /// Which facet tests the member at position `i` passes.
-    pub fn passes(&self, selection: &Selection, i: usize) -> Passes {
-        Passes {
-            region: selection.regions == 0 || selection.regions & (1 << self.region_of[i]) != 0,
-            country: selection
-                .countries
-                .as_ref()
-                .is_none_or(|chosen| chosen[self.country_of[i] as usize]),
-            clusters: selection.clusters == 0 || selection.clusters & self.clusters_of[i] != 0,
+    /// Which kinds the member at position `i` passes: bit `k` for the `k`th kind.
+    #[inline]
+    pub fn passes(&self, selection: &Selection, i: usize) -> u64 {
+        let mut passes = 0;
+        for (k, (column, chosen)) in self.columns.iter().zip(&selection.chosen).enumerate() {
+            let ok = match chosen {
+                None => true,
+                Some(bits) => match &column.store {
+                    Store::Single(ids) => {
+                        let id = ids[i];
+                        id != NONE && bits[id as usize / 64] & (1 << (id % 64)) != 0
+                    }
+                    Store::Mask(masks) => masks[i] & bits[0] != 0,
+                    Store::Multi { starts, ids } => ids[starts[i] as usize..starts[i + 1] as usize]
+                        .iter()
+                        .any(|&id| bits[id as usize / 64] & (1 << (id % 64)) != 0),
+                },
+            };
+            passes |= u64::from(ok) << k;
         }
+        passes
     }
 
     /// An empty tally for this dataset.
     pub fn tally(&self) -> Tally {
         Tally {
-            regions: [0; 5],
-            countries: vec![0; self.countries.len()],
-            clusters: [0; 7],
+            counts: vec![0; self.slots],
         }
     }
 
-    /// Adds the member at position `i`, which matches the search text, to the counts it contributes to.
-    pub fn count(&self, tally: &mut Tally, i: usize, passes: Passes) {
-        if passes.country && passes.clusters {
-            tally.regions[self.region_of[i] as usize] += 1;
-        }
-        if passes.region && passes.clusters {
-            tally.countries[self.country_of[i] as usize] += 1;
-        }
-        if passes.region && passes.country {
-            let mut mask = self.clusters_of[i];
-            while mask != 0 {
-                tally.clusters[mask.trailing_zeros() as usize] += 1;
-                mask &= mask - 1;
+    /// Adds the member at position `i`, which matches the search text and passes the kinds
+    /// in `passes`, to the counts it contributes to.
+    #[inline]
+    pub fn count(&self, selection: &Selection, tally: &mut Tally, i: usize, passes: u64) {
+        let missing = selection.all & !passes;
+        if missing == 0 {
+            for column in &self.columns {
+                column.count(tally, i);
             }
+        } else if missing.is_power_of_two() {
+            self.columns[missing.trailing_zeros() as usize].count(tally, i);
         }
     }
 
-    /// The counts in the contract's shape and order.
-    pub fn counts(&self, tally: &Tally) -> super::FacetCounts {
-        super::FacetCounts {
-            regions: Region::ALL.iter().copied().zip(tally.regions).collect(),
-            countries: self
-                .countries
+    /// A hit: every kind passes.
+    #[inline]
+    pub fn is_hit(selection: &Selection, passes: u64) -> bool {
+        passes == selection.all
+    }
+
+    /// The counts of every kind, in kind order, each value in display order.
+    pub fn counts(&self, tally: &Tally) -> FacetCounts {
+        FacetCounts {
+            kinds: self
+                .columns
                 .iter()
-                .cloned()
-                .zip(tally.countries.iter().copied())
+                .map(|column| KindCounts {
+                    kind: column.kind,
+                    values: column
+                        .values
+                        .iter()
+                        .cloned()
+                        .zip(tally.counts[column.offset..].iter().copied())
+                        .collect(),
+                })
                 .collect(),
-            clusters: Cluster::ALL.iter().copied().zip(tally.clusters).collect(),
+        }
+    }
+}
+
+/// The mask with the low `n` bits set.
+fn mask_of(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1 << n) - 1 }
+}
+
+impl Column {
+    fn new<'a>(kind: FacetKind, members: impl Iterator<Item = &'a Member>, offset: usize) -> Self {
+        // Intern by hashing first (one pass, no sort of every member's values), then sort
+        // only the distinct values and renumber.
+        let mut ids: HashMap<Value<'a>, u32> = HashMap::new();
+        let mut found: Vec<Value<'a>> = Vec::new();
+        let mut starts: Vec<u32> = vec![0];
+        let mut raw: Vec<u32> = Vec::new();
+        for member in members {
+            (kind.read)(member, &mut |value| {
+                let next = found.len() as u32;
+                let id = *ids.entry(value).or_insert_with_key(|v| {
+                    found.push(v.clone());
+                    next
+                });
+                raw.push(id);
+            });
+            starts.push(raw.len() as u32);
+        }
+        let mut values: Vec<OwnedValue> = found.iter().cloned().map(Value::into_owned).collect();
+        values.extend((kind.always)());
+        values.sort_unstable();
+        values.dedup();
+        let renumber: Vec<u32> = found
+            .into_iter()
+            .map(|v| {
+                values
+                    .binary_search(&v.into_owned())
+                    .map_or(NONE, |i| i as u32)
+            })
+            .collect();
+        let members = starts.len() - 1;
+        let of = |i: usize| raw[starts[i] as usize..starts[i + 1] as usize].iter();
+        let single = starts.windows(2).all(|w| w[1] - w[0] <= 1);
+        let store = if single {
+            Store::Single(
+                (0..members)
+                    .map(|i| of(i).next().map_or(NONE, |&id| renumber[id as usize]))
+                    .collect(),
+            )
+        } else if values.len() <= 64 {
+            Store::Mask(
+                (0..members)
+                    .map(|i| of(i).fold(0, |m, &id| m | 1 << renumber[id as usize]))
+                    .collect(),
+            )
+        } else {
+            let mut flat_starts = vec![0u32];
+            let mut flat = Vec::with_capacity(raw.len());
+            for i in 0..members {
+                let from = flat.len();
+                flat.extend(of(i).map(|&id| renumber[id as usize]));
+                flat[from..].sort_unstable();
+                let mut kept = from;
+                for j in from..flat.len() {
+                    if j == from || flat[j] != flat[kept - 1] {
+                        flat[kept] = flat[j];
+                        kept += 1;
+                    }
+                }
+                flat.truncate(kept);
+                flat_starts.push(flat.len() as u32);
+            }
+            Store::Multi {
+                starts: flat_starts,
+                ids: flat,
+            }
+        };
+        Column {
+            kind,
+            values,
+            store,
+            offset,
+        }
+    }
+
+    /// Adds member `i`'s values to this kind's counts.
+    #[inline]
+    fn count(&self, tally: &mut Tally, i: usize) {
+        let counts = &mut tally.counts[self.offset..self.offset + self.values.len()];
+        match &self.store {
+            Store::Single(ids) => {
+                if let Some(n) = counts.get_mut(ids[i] as usize) {
+                    *n += 1;
+                }
+            }
+            Store::Mask(masks) => {
+                let mut mask = masks[i];
+                while mask != 0 {
+                    counts[mask.trailing_zeros() as usize] += 1;
+                    mask &= mask - 1;
+                }
+            }
+            Store::Multi { starts, ids } => {
+                for &id in &ids[starts[i] as usize..starts[i + 1] as usize] {
+                    counts[id as usize] += 1;
+                }
+            }
         }
     }
 }
@@ -185,13 +311,7 @@ impl FacetIndex {
 impl Tally {
     /// Adds another tally (from a parallel chunk).
     pub fn merge(&mut self, other: &Tally) {
-        for (a, b) in self.regions.iter_mut().zip(other.regions) {
-            *a += b;
-        }
-        for (a, b) in self.countries.iter_mut().zip(&other.countries) {
-            *a += b;
-        }
-        for (a, b) in self.clusters.iter_mut().zip(other.clusters) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
             *a += b;
         }
     }

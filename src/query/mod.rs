@@ -31,24 +31,101 @@ mod pattern;
 
 use pattern::Pattern;
 
-use crate::model::{Cluster, Dataset, Member, Region};
+use crate::facet::{FacetKind, KINDS, OwnedValue};
+use crate::model::{Dataset, Member};
 use facets::{FacetIndex, Selection, Tally};
 use fold::{FoldedName, FoldedNames};
 use matcher::Matcher;
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// What the user asked for. Selections combine with AND across facet kinds and OR within one
-/// kind; an empty selection means "any".
+/// kind; no selection in a kind means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    pub regions: BTreeSet<Region>,
-    /// Canonical country names, as in `Member::country`.
-    pub countries: BTreeSet<String>,
-    pub clusters: BTreeSet<Cluster>,
+    /// Selected values by kind id; a kind is absent rather than empty.
+    selections: BTreeMap<&'static str, BTreeSet<OwnedValue>>,
     /// fzf-style search text on city names.
     pub text: String,
+}
+
+/// The selection of a kind with none.
+static NOTHING: BTreeSet<OwnedValue> = BTreeSet::new();
+
+impl Query {
+    /// A query with only this search text.
+    pub fn text(text: impl Into<String>) -> Query {
+        Query {
+            text: text.into(),
+            ..Query::default()
+        }
+    }
+
+    /// The query with `values` of `kind` selected too.
+    #[must_use]
+    pub fn with<V: Into<OwnedValue>>(
+        mut self,
+        kind: FacetKind,
+        values: impl IntoIterator<Item = V>,
+    ) -> Query {
+        for value in values {
+            self.select(kind, value.into());
+        }
+        self
+    }
+
+    /// The query with the selection of `kind` replaced by `values`.
+    #[must_use]
+    pub fn with_only<V: Into<OwnedValue>>(
+        mut self,
+        kind: FacetKind,
+        values: impl IntoIterator<Item = V>,
+    ) -> Query {
+        self.clear(&kind);
+        self.with(kind, values)
+    }
+
+    /// The selected values of `kind` (empty: any).
+    pub fn selected(&self, kind: &FacetKind) -> &BTreeSet<OwnedValue> {
+        self.selections.get(kind.id).unwrap_or(&NOTHING)
+    }
+
+    /// True when `value` of `kind` is selected.
+    pub fn is_selected(&self, kind: &FacetKind, value: &OwnedValue) -> bool {
+        self.selected(kind).contains(value)
+    }
+
+    /// Selects a value.
+    pub fn select(&mut self, kind: FacetKind, value: OwnedValue) {
+        self.selections.entry(kind.id).or_default().insert(value);
+    }
+
+    /// Selects a value if it was not, unselects it if it was.
+    pub fn toggle(&mut self, kind: FacetKind, value: OwnedValue) {
+        let set = self.selections.entry(kind.id).or_default();
+        if !set.remove(&value) {
+            set.insert(value);
+        }
+        if set.is_empty() {
+            self.selections.remove(kind.id);
+        }
+    }
+
+    /// Clears a kind's selection; true when there was one.
+    pub fn clear(&mut self, kind: &FacetKind) -> bool {
+        self.selections.remove(kind.id).is_some()
+    }
+
+    /// Clears every kind's selection (not the text).
+    pub fn clear_facets(&mut self) {
+        self.selections.clear();
+    }
+
+    /// True when any value of any kind is selected.
+    pub fn has_selections(&self) -> bool {
+        !self.selections.is_empty()
+    }
 }
 
 /// One matching member.
@@ -62,15 +139,30 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
-/// How many results choosing each value would give, with the other facets and the search
-/// applied. Regions: all five, always, in alphabetical order. Countries: every country of the
-/// dataset, alphabetical, zero counts included, plus any selected country the dataset lacks
-/// (count 0). Clusters: all seven, in `Cluster::ALL` order.
+/// How many results choosing each value would give, with the other kinds' selections and the
+/// search applied, for every kind of the engine in its order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCounts {
-    pub regions: Vec<(Region, usize)>,
-    pub countries: Vec<(String, usize)>,
-    pub clusters: Vec<(Cluster, usize)>,
+    pub kinds: Vec<KindCounts>,
+}
+
+/// One kind's counts. Listed: the kind's always-listed values, every value a member of the
+/// dataset has (zero counts included), and any selected value the dataset lacks (count 0),
+/// in the kind's display order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindCounts {
+    pub kind: FacetKind,
+    pub values: Vec<(OwnedValue, usize)>,
+}
+
+impl FacetCounts {
+    /// The counts of `kind` (empty for a kind the engine does not index).
+    pub fn of(&self, kind: &FacetKind) -> &[(OwnedValue, usize)] {
+        self.kinds
+            .iter()
+            .find(|k| k.kind == *kind)
+            .map_or(&[], |k| &k.values)
+    }
 }
 
 /// The answer to a query.
@@ -99,9 +191,14 @@ const PARALLEL_MIN_MEMBERS: usize = 8192;
 const MAX_THREADS: usize = 2;
 
 impl Engine {
-    /// Builds the search index: folds every name once, sorts the scan order and lays names
-    /// and interned facet values out in that order.
+    /// Builds the search index over the facet kinds of [`KINDS`].
     pub fn new(dataset: Dataset) -> Self {
+        Engine::with_kinds(dataset, KINDS)
+    }
+
+    /// Builds the search index over `kinds` (at most 64): folds every name once, sorts the
+    /// scan order and lays names and interned facet values out in that order.
+    pub fn with_kinds(dataset: Dataset, kinds: &[FacetKind]) -> Self {
         let members = &dataset.members;
         let mut folded: Vec<Option<FoldedName>> = members
             .iter()
@@ -133,7 +230,7 @@ impl Engine {
                 names.push(name);
             }
         }
-        let facets = FacetIndex::new(order.iter().map(|&i| &members[i as usize]));
+        let facets = FacetIndex::new(kinds, &order.iter().map(|&i| &members[i as usize]));
         Engine {
             dataset,
             order,
@@ -152,10 +249,15 @@ impl Engine {
         &self.dataset.members[index]
     }
 
-    /// Every country of the dataset, sorted, without repeats: the order of
-    /// `FacetCounts::countries`.
-    pub fn countries(&self) -> &[String] {
-        self.facets.countries()
+    /// The facet kinds, in pane order.
+    pub fn kinds(&self) -> impl Iterator<Item = FacetKind> + '_ {
+        self.facets.kinds()
+    }
+
+    /// The values of `kind` listed when nothing is selected: the always-listed ones and every
+    /// value a member has, in display order.
+    pub fn values(&self, kind: &FacetKind) -> &[OwnedValue] {
+        self.facets.values(kind)
     }
 
     /// Runs a query: hits ranked by score (ties alphabetical by folded name, then city, then
@@ -218,8 +320,8 @@ impl Scan<'_> {
                 continue;
             }
             let passes = facets.passes(self.selection, position);
-            facets.count(&mut tally, position, passes);
-            if passes.all() {
+            facets.count(self.selection, &mut tally, position, passes);
+            if FacetIndex::is_hit(self.selection, passes) {
                 let mut positions = Vec::new();
                 let score = if self.pattern.is_empty() {
                     0
@@ -281,16 +383,15 @@ impl Scan<'_> {
     }
 }
 
-/// A country the user selected that no member has (`gnlc --country Japan` on data without
+/// A value the user selected that no member has (`gnlc --country Japan` on data without
 /// Japan) is still listed, with 0, so the pane shows the filter that empties the list and it
 /// can be cleared where it is seen.
 fn with_absent_selections(mut facets: FacetCounts, query: &Query) -> FacetCounts {
-    for country in &query.countries {
-        if let Err(at) = facets
-            .countries
-            .binary_search_by(|(name, _)| name.as_str().cmp(country))
-        {
-            facets.countries.insert(at, (country.clone(), 0));
+    for counts in &mut facets.kinds {
+        for value in query.selected(&counts.kind) {
+            if let Err(at) = counts.values.binary_search_by(|(v, _)| v.cmp(value)) {
+                counts.values.insert(at, (value.clone(), 0));
+            }
         }
     }
     facets
@@ -299,7 +400,8 @@ fn with_absent_selections(mut facets: FacetCounts, query: &Query) -> FacetCounts
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load;
+    use crate::facet::REGION;
+    use crate::model::{Cluster, Region, load};
 
     /// Enough members with a mix of names and facets that every chunk split is exercised.
     fn engine() -> Engine {
@@ -331,11 +433,7 @@ mod tests {
     fn parallel_scan_equals_the_sequential_one() {
         let engine = engine();
         for text in ["", "o", "s 1", "'ss", "!1", "^c | ^e"] {
-            let query = Query {
-                text: text.to_string(),
-                regions: [Region::Africa, Region::AsiaPacific].into(),
-                ..Query::default()
-            };
+            let query = Query::text(text).with(REGION, [Region::Africa, Region::AsiaPacific]);
             let pattern = Pattern::parse(text);
             let selection = engine.facets.selection(&query);
             let matcher = Matcher::default();

@@ -1,9 +1,10 @@
-//! The Regions, Countries and Clusters panes: each value with `[x]` when selected and its
-//! live count (how many cities choosing it would give). Zero counts stay listed, dimmed.
+//! A facet pane (one per facet kind: Regions, Countries, Clusters...): each value with `[x]`
+//! when selected and its live count (how many cities choosing it would give). Zero counts stay
+//! listed, dimmed.
 
 use super::ViewState;
 use super::{pane, theme::Theme, wrap};
-use crate::app::{App, Focus};
+use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,19 +16,32 @@ pub fn render(
     area: Rect,
     app: &App,
     view: &mut ViewState,
-    which: Focus,
+    which: Pane,
     boxed: bool,
     theme: Theme,
 ) {
     let focused = app.focus == which && !app.searching();
-    let rows_all = app.facet_rows(which);
-    let on = rows_all.iter().filter(|r| r.selected).count();
+    let on = which
+        .kind()
+        .map_or(0, |kind| app.query().selected(&kind).len());
     let mut title = vec![Span::raw(which.title())];
     if on > 0 {
         title.push(Span::raw(format!(" ({on} on)")));
     }
+    let filter = app.pane_filter(which);
+    let typing = focused && app.filtering();
+    if !filter.is_empty() || typing {
+        let cursor = if typing { "▏" } else { "" };
+        title.push(Span::styled(
+            format!(" /{}{cursor}", crate::text::sanitize_line(filter)),
+            theme.on(),
+        ));
+    }
+    let title_width = pane::title_width(&title, focused);
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
     let first = pane::keep_visible(app, view, which, rows);
+    let len = app.pane_len(which);
+    pane::indicator(frame, area, rows, (first, len), title_width, boxed, theme);
     let cursor = app.pane(which).cursor;
     let width = usize::from(rows.width);
     let lines: Vec<Line> = app

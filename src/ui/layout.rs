@@ -1,7 +1,7 @@
 //! Where each part of the screen goes, for a given terminal size.
 //!
-//! Three shapes: *wide* (facet panes stacked on the left, the city list, and from
-//! [`PREVIEW_WIDTH`] columns a preview on the right), *narrow* (a tab strip of the four panes
+//! Three shapes: *wide* (one pane per facet kind stacked on the left, the city list, and from
+//! [`PREVIEW_WIDTH`] columns a preview on the right), *narrow* (a tab strip of the panes
 //! with only the focused one shown), and *too small* (below [`MIN_WIDTH`] x [`MIN_HEIGHT`],
 //! a message saying so). Every rectangle is computed with saturating arithmetic and ratatui's
 //! `Layout`, so no size, 0x0 included, can make it panic.
@@ -12,8 +12,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 /// From this size on, the panes stand side by side. The height is what the facet column needs
-/// to show every region and every cluster: search box 3 + Regions 7 + Countries at least 3 +
-/// Clusters 9 + footer 1.
+/// to show every region and every cluster beside the countries: search box 3 + Regions 7 +
+/// Countries at least 3 + Clusters 9 + footer 1. More panes than that share the column: see
+/// [`facet_heights`].
 pub const WIDE_WIDTH: u16 = 70;
 pub const WIDE_HEIGHT: u16 = 23;
 /// From this width on, a preview of the selected city stands beside the list.
@@ -21,14 +22,25 @@ pub const PREVIEW_WIDTH: u16 = 100;
 /// From this height on, the search box has a border.
 const BOXED_SEARCH_HEIGHT: u16 = 20;
 
-/// The browse view's areas.
+/// How tall a facet pane wants to be in the wide layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FacetSize {
+    /// Exactly this many value rows (a kind whose values are always the same, like regions).
+    Fit(u16),
+    /// This many values, shown whole when there is room; takes what is left (countries).
+    Fill(u16),
+}
+
+/// The smallest height of a [`FacetSize::Fill`] pane, borders included.
+pub const FILL_MIN: u16 = 3;
+
+/// The browse view's areas.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Browse {
     Wide {
         search: Rect,
-        regions: Rect,
-        countries: Rect,
-        clusters: Rect,
+        /// One area per facet pane, in pane order.
+        facets: Vec<Rect>,
         list: Rect,
         preview: Option<Rect>,
     },
@@ -50,9 +62,58 @@ pub fn main_and_footer(area: Rect) -> (Rect, Rect) {
     (main, footer)
 }
 
-/// The browse view's areas inside `main`.
-pub fn browse(main: Rect) -> Browse {
-    if main.width < WIDE_WIDTH || main.height + 1 < WIDE_HEIGHT {
+/// How tall each facet pane of `app` wants to be, in pane order: a kind with always-listed
+/// values fits them; any other fills.
+pub fn facet_sizes(app: &crate::app::App) -> Vec<FacetSize> {
+    app.kinds()
+        .map(|kind| {
+            let rows = app.pane_len(crate::app::Pane::Facet(kind));
+            let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+            if (kind.always)().is_empty() {
+                FacetSize::Fill(rows)
+            } else {
+                FacetSize::Fit(rows)
+            }
+        })
+        .collect()
+}
+
+/// The height of each facet pane in a column of `height` rows, borders included.
+///
+/// Every pane gets at least [`FILL_MIN`] rows. Then fitted panes grow, in order, to show all
+/// their values; then filling panes, the one with fewest values first; what is left goes to
+/// the first filling pane, or to the last pane when none fills. When the column is short, the
+/// last panes are the ones cut short: they scroll, and show where they are.
+pub fn facet_heights(height: u16, facets: &[FacetSize]) -> Vec<u16> {
+    let mut heights: Vec<u16> = facets.iter().map(|_| FILL_MIN).collect();
+    let mut left = height.saturating_sub(FILL_MIN.saturating_mul(facets.len() as u16));
+    let want = |size: &FacetSize| match size {
+        FacetSize::Fit(rows) | FacetSize::Fill(rows) => rows.saturating_add(2),
+    };
+    let mut order: Vec<usize> = (0..facets.len()).collect();
+    // Stable: fitted panes first in pane order, then filling ones by size.
+    order.sort_by_key(|&i| match facets[i] {
+        FacetSize::Fit(_) => (0, 0),
+        FacetSize::Fill(rows) => (1, rows),
+    });
+    for i in order {
+        let grow = want(&facets[i]).saturating_sub(heights[i]).min(left);
+        heights[i] += grow;
+        left -= grow;
+    }
+    let receiver = facets
+        .iter()
+        .position(|s| matches!(s, FacetSize::Fill(_)))
+        .or(facets.len().checked_sub(1));
+    if let Some(i) = receiver {
+        heights[i] = heights[i].saturating_add(left);
+    }
+    heights
+}
+
+/// The browse view's areas inside `main`, with facet panes of the given sizes.
+pub fn browse(main: Rect, facets: &[FacetSize]) -> Browse {
+    if main.width < WIDE_WIDTH || main.height.saturating_add(1) < WIDE_HEIGHT {
         let [tabs, search, pane] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -69,7 +130,7 @@ pub fn browse(main: Rect) -> Browse {
     let [search, body] =
         Layout::vertical([Constraint::Length(search_height), Constraint::Min(0)]).areas(main);
     let facets_width = (body.width / 3).clamp(24, 38);
-    let [facets, rest] =
+    let [facets_area, rest] =
         Layout::horizontal([Constraint::Length(facets_width), Constraint::Min(0)]).areas(body);
     let (list, preview) = if body.width >= PREVIEW_WIDTH {
         let list_width = (rest.width * 2 / 5).max(28);
@@ -79,17 +140,23 @@ pub fn browse(main: Rect) -> Browse {
     } else {
         (rest, None)
     };
-    let [regions, countries, clusters] = Layout::vertical([
-        Constraint::Length(7),
-        Constraint::Min(3),
-        Constraint::Length(9),
-    ])
-    .areas(facets);
+    let mut y = facets_area.y;
+    let facets = facet_heights(facets_area.height, facets)
+        .into_iter()
+        .map(|h| {
+            let h = h.min(facets_area.bottom().saturating_sub(y));
+            let area = Rect {
+                y,
+                height: h,
+                ..facets_area
+            };
+            y = y.saturating_add(h);
+            area
+        })
+        .collect();
     Browse::Wide {
         search,
-        regions,
-        countries,
-        clusters,
+        facets,
         list,
         preview,
     }

@@ -3,7 +3,7 @@
 
 use super::ViewState;
 use super::{pane, theme::Theme, wrap};
-use crate::app::{App, Focus};
+use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -19,13 +19,16 @@ pub fn render(
     boxed: bool,
     theme: Theme,
 ) {
-    let focused = app.focus == Focus::Cities || app.searching();
+    let focused = app.focus == Pane::Cities || app.searching();
     let title = vec![
         Span::raw("Cities "),
         Span::raw(format!("· {} of {}", app.results().hits.len(), app.total())),
     ];
+    let title_width = pane::title_width(&title, focused);
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
-    let first = pane::keep_visible(app, view, Focus::Cities, rows);
+    let first = pane::keep_visible(app, view, Pane::Cities, rows);
+    let len = app.results().hits.len();
+    pane::indicator(frame, area, rows, (first, len), title_width, boxed, theme);
     let width = usize::from(rows.width);
     if app.results().hits.is_empty() {
         let text = if app.total() == 0 {
@@ -37,7 +40,7 @@ pub fn render(
         frame.render_widget(Paragraph::new(lines).style(theme.muted()), rows);
         return;
     }
-    let cursor = app.pane(Focus::Cities).cursor;
+    let cursor = app.pane(Pane::Cities).cursor;
     let visible = &app.results().hits[first..];
     let city_room = width.saturating_sub(2);
     // Names are clipped to the room before sanitising: a name can be megabytes long, and

@@ -26,7 +26,7 @@ pub mod wrap;
 pub use scroll::Scroll;
 pub use view::{Explorer, MouseArea, Target, ViewState};
 
-use crate::app::{App, Focus, Overlay, Screen};
+use crate::app::{App, Overlay, Pane, Screen};
 use layout::Browse;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -74,19 +74,18 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn browse(frame: &mut Frame, main: Rect, app: &App, view: &mut ViewState, theme: Theme) {
-    match layout::browse(main) {
+    match layout::browse(main, &layout::facet_sizes(app)) {
         Browse::Wide {
             search: search_area,
-            regions,
-            countries,
-            clusters,
+            facets: facet_areas,
             list: list_area,
             preview: preview_area,
         } => {
             search::render(frame, search_area, app, view, theme);
-            facets::render(frame, regions, app, view, Focus::Regions, true, theme);
-            facets::render(frame, countries, app, view, Focus::Countries, true, theme);
-            facets::render(frame, clusters, app, view, Focus::Clusters, true, theme);
+            let kinds: Vec<_> = app.kinds().collect();
+            for (kind, area) in kinds.into_iter().zip(facet_areas) {
+                facets::render(frame, area, app, view, Pane::Facet(kind), true, theme);
+            }
             list::render(frame, list_area, app, view, true, theme);
             if let Some(preview_area) = preview_area {
                 preview::render(frame, preview_area, app, theme);
@@ -100,8 +99,10 @@ fn browse(frame: &mut Frame, main: Rect, app: &App, view: &mut ViewState, theme:
             tab_strip(frame, tabs, app, view, theme);
             search::render(frame, search_area, app, view, theme);
             match app.focus {
-                Focus::Cities => list::render(frame, pane, app, view, false, theme),
-                facet => facets::render(frame, pane, app, view, facet, false, theme),
+                Pane::Cities => list::render(frame, pane, app, view, false, theme),
+                facet @ Pane::Facet(_) => {
+                    facets::render(frame, pane, app, view, facet, false, theme);
+                }
             }
         }
     }
@@ -111,19 +112,19 @@ fn browse(frame: &mut Frame, main: Rect, app: &App, view: &mut ViewState, theme:
 /// others abbreviated (three letters, then two) when the full names do not fit.
 /// Each tab is clickable.
 fn tab_strip(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, theme: Theme) {
-    let label = |pane: Focus, letters: usize| {
+    let panes = app.panes();
+    let label = |pane: Pane, letters: usize| {
         let name = pane.title();
         if pane == app.focus {
             format!("[{name}]")
         } else {
-            // Pane titles are ASCII, so slicing by bytes is slicing by chars.
-            name[..letters.min(name.len())].to_string()
+            name.chars().take(letters).collect()
         }
     };
     let strip_width = |letters: usize| -> usize {
-        Focus::ALL
+        panes
             .iter()
-            .map(|&p| label(p, letters).len() + 1)
+            .map(|&p| wrap::width(&label(p, letters)) + 1)
             .sum::<usize>()
             - 1
     };
@@ -133,9 +134,9 @@ fn tab_strip(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, the
         .unwrap_or(2);
     let mut spans = Vec::new();
     let mut x = area.x;
-    for pane in Focus::ALL {
+    for pane in panes {
         let text = label(pane, letters);
-        let width = text.len() as u16;
+        let width = wrap::width(&text) as u16;
         let visible = width.min(area.right().saturating_sub(x));
         if visible > 0 {
             view.mouse_areas.push(MouseArea {

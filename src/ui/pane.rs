@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use super::{MouseArea, Target, ViewState};
-use crate::app::{App, Focus};
+use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -52,7 +52,7 @@ pub fn frame(
 
 /// Scrolls a pane so its cursor is visible in `rows` rows, records the page height, and
 /// registers the rows for mouse clicks. Returns the first visible index.
-pub fn keep_visible(app: &App, view: &mut ViewState, pane: Focus, rows: Rect) -> usize {
+pub fn keep_visible(app: &App, view: &mut ViewState, pane: Pane, rows: Rect) -> usize {
     let first = view.pane_mut(pane).follow(
         app.pane(pane).cursor,
         app.pane_len(pane),
@@ -63,4 +63,60 @@ pub fn keep_visible(app: &App, view: &mut ViewState, pane: Focus, rows: Rect) ->
         target: Target::Pane { pane, first },
     });
     first
+}
+
+/// Where a scrolled pane is, as "first–last of total" (1-based), when it has more values
+/// than rows; `None` when everything is shown.
+pub fn position(first: usize, rows: usize, len: usize) -> Option<String> {
+    (len > rows && rows > 0).then(|| {
+        let last = (first + rows).min(len);
+        format!("{}–{last} of {len}", first + 1)
+    })
+}
+
+/// The cells a pane title takes, the focus mark included.
+pub fn title_width(title: &[Span], focused: bool) -> usize {
+    title
+        .iter()
+        .map(|s| super::wrap::width(&s.content))
+        .sum::<usize>()
+        + if focused { 2 } else { 0 }
+}
+
+/// Draws [`position`] at the right of a pane's bottom border (boxed) or of its header line
+/// (after the title, which is `title` cells wide, and only if it fits), covering no value.
+#[allow(clippy::too_many_arguments)] // one call per pane; a struct would only rename them
+pub fn indicator(
+    frame: &mut Frame,
+    area: Rect,
+    rows: Rect,
+    (first, len): (usize, usize),
+    title: usize,
+    boxed: bool,
+    theme: Theme,
+) {
+    let Some(text) = position(first, usize::from(rows.height), len) else {
+        return;
+    };
+    let text = format!(" {text} ");
+    let width = super::wrap::width(&text) as u16;
+    let room = if boxed {
+        area.width.saturating_sub(2)
+    } else {
+        area.width
+            .saturating_sub(u16::try_from(title + 1).unwrap_or(u16::MAX))
+    };
+    if width > room || area.height == 0 {
+        return;
+    }
+    let y = if boxed { area.bottom() - 1 } else { area.y };
+    let x = if boxed {
+        area.right() - 1 - width
+    } else {
+        area.right() - width
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(text, theme.muted())),
+        Rect::new(x, y, width, 1),
+    );
 }

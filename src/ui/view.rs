@@ -10,10 +10,11 @@
 //! mouse clicks and the wheel) and hands every other action to `App::update`.
 
 use super::scroll::{Scroll, Step};
-use crate::app::{Action, App, Focus, Mode};
+use crate::app::{Action, App, Mode, Pane};
 use crate::model::Section;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
+use std::collections::HashMap;
 
 /// How far one notch of the mouse wheel moves.
 const WHEEL_STEP: usize = 3;
@@ -22,9 +23,9 @@ const WHEEL_STEP: usize = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// The rows of a pane; row `y` of the area is value `first + (y - area.y)`.
-    Pane { pane: Focus, first: usize },
+    Pane { pane: Pane, first: usize },
     /// A tab of the narrow layout's tab strip.
-    Tab(Focus),
+    Tab(Pane),
     /// The search box.
     SearchBox,
     /// The detail view's text.
@@ -72,8 +73,8 @@ impl std::fmt::Debug for DetailLayout {
 /// Everything the screen measured at the last frame.
 #[derive(Debug, Default)]
 pub struct ViewState {
-    /// Each pane's scroll, indexed by [`Focus::index`]; the cursor itself is in `App`.
-    pub panes: [Scroll; 4],
+    /// Each pane's scroll (none yet: the top); the cursor itself is in `App`.
+    panes: HashMap<Pane, Scroll>,
     /// The detail view's scroll; the renderer clamps it to the text.
     pub detail: Scroll,
     /// The help overlay's scroll.
@@ -87,12 +88,13 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    pub fn pane(&self, pane: Focus) -> &Scroll {
-        &self.panes[pane.index()]
+    /// A pane's scroll as the last frame left it.
+    pub fn pane(&self, pane: Pane) -> Scroll {
+        self.panes.get(&pane).copied().unwrap_or_default()
     }
 
-    pub fn pane_mut(&mut self, pane: Focus) -> &mut Scroll {
-        &mut self.panes[pane.index()]
+    pub fn pane_mut(&mut self, pane: Pane) -> &mut Scroll {
+        self.panes.entry(pane).or_default()
     }
 
     /// Applies one action: the view's own (paging, text scrolling, the mouse), or the app's.
@@ -133,7 +135,7 @@ impl ViewState {
             }
             (Action::PageUp | Action::PageDown, _) => {
                 let pane = if mode == Mode::Search {
-                    Focus::Cities
+                    Pane::Cities
                 } else {
                     app.focus
                 };
@@ -192,7 +194,10 @@ impl ViewState {
         match (self.target_at(column, row), app.mode()) {
             (Some((Target::Help, _)), _) => self.help.apply(step),
             (Some((Target::Detail, _)), Mode::Detail) => self.detail.apply(step),
-            (Some((Target::Pane { pane, .. }, _)), Mode::Facet | Mode::List | Mode::Search) => {
+            (
+                Some((Target::Pane { pane, .. }, _)),
+                Mode::Facet | Mode::Filter | Mode::List | Mode::Search,
+            ) => {
                 app.move_cursor_by(pane, WHEEL_STEP, down);
             }
             _ => {}
