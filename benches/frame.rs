@@ -5,6 +5,7 @@
 //! one and writes the changed cells to the backend, which is what a real frame costs minus the
 //! terminal's own I/O. Measured: an unchanged redraw, a redraw after moving the cursor (the
 //! list and preview change), the detail view of one city, and the list after a search.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 mod common;
 

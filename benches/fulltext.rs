@@ -9,6 +9,7 @@
 //! the engine's facet counts do) and `rank` of the kept ones. The synthetic profiles come from
 //! a small vocabulary of templates, so common words match most of the 100k members: a harder
 //! case than real profiles, where most words are rare.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 mod common;
 

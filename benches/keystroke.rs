@@ -7,6 +7,7 @@
 //! selected (facet counts then exclude different members per facet kind), plus the sequence
 //! typed into the explorer (`App::update` with `SearchInput`/`SearchBackspace`), which is the
 //! engine run plus the explorer's own bookkeeping (cursor, selection).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Load: read, parse, validate and index (`Engine::new`) a synthetic dataset, from a file, as
 //! `gnlc --data FILE` does. Budget: 1 s at 100k full-profile members (PERFORMANCE.md).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 mod common;
 

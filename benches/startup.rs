@@ -9,6 +9,7 @@
 //!   row, i.e. the first frame has reached the terminal. This includes the pty's fork and
 //!   exec, dynamic loading, terminal set-up (raw mode, alternate screen) and the write of the
 //!   first frame. Quitting (`q`) and waiting for the exit happen outside the timed part.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use gnlc::app::App;

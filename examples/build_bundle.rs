@@ -7,6 +7,7 @@
 //!
 //! Run it after changing the importer or anything in `assets/`; `tests/bundle.rs` fails while
 //! the committed file and `bundle::build()` differ.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use std::process::ExitCode;
 

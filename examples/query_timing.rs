@@ -4,6 +4,7 @@
 //!
 //! `cargo run --release --example query_timing -- [members] [runs] [query]` (with a query:
 //! that query only, `runs` times, for profiling)
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::facet::{CLUSTER, REGION};
 use gnlc::model::{Cluster, ClusterBasis, Dataset, Member, Region};

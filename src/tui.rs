@@ -261,6 +261,10 @@ fn handle(app: &mut Explorer, options: Options, event: &Event) {
 
 /// The test-only failure triggers (see the module docs). Compiled out of release builds.
 #[cfg(debug_assertions)]
+#[expect(
+    clippy::panic,
+    reason = "the pseudo-terminal tests need a real panic to prove the terminal is restored"
+)]
 fn test_trigger() -> io::Result<()> {
     match std::env::var("GNLC_TEST_TRIGGER").as_deref() {
         Ok("panic") => panic!("GNLC_TEST_TRIGGER=panic: a test-only panic after the first frame"),

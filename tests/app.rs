@@ -5,6 +5,7 @@
 //! cities are in Asia and the Pacific (Beijing, Hangzhou, Chengdu, Shenzhen in China,
 //! Namyangju in the Republic of Korea), two in Latin America (Villa María, Contagem), six in
 //! Europe and North America.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 mod common;
 

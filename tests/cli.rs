@@ -5,6 +5,7 @@
 //! Namyangju in the Republic of Korea; Villa María, Argentina; Contagem, Brazil; Sønderborg,
 //! Denmark; Dilijan, Armenia; Plovdiv, Bulgaria; Espoo, Finland; Cork, Ireland) and Chisinau's
 //! entry from the municipality's news item.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -5,6 +5,7 @@
 //! The disjunctive counts are checked twice: by hand on a seven-city fixture, and against a
 //! brute-force count (every member, every kind, straight from the definition) for many
 //! queries.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::facet::{CLUSTER, COUNTRY, CliFilter, FacetKind, KINDS, OwnedValue, REGION, Value};
 use gnlc::model::{Cluster, Member, Region, load};

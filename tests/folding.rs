@@ -1,6 +1,7 @@
 //! Folding is one definition shared by the search and the derived ids: a name written with the
 //! capital sharp s `ẞ` (U+1E9E), as German capitals may be, is found and identified exactly as
 //! the same name written with `ß` or `ss`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::model::{Member, load};
 use gnlc::query::{Engine, Query};

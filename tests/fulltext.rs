@@ -5,6 +5,7 @@
 //! those words must weigh nothing. Aville and Bton alone share rare words (flooding, boats,
 //! mobile libraries); Cburg and Dstadt alone share others (digital skills, coding clubs).
 //! Tie Alpha and Tie Beta have the same text. Zed has no profile text.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::fulltext::{Field, PeerBasis, TextHit, TextIndex, TextQuery};
 use gnlc::model::{Cluster, Dataset, Member, load};

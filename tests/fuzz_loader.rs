@@ -6,6 +6,7 @@
 //!
 //! Case counts are set so the file runs in a few seconds in a debug build; set
 //! `PROPTEST_CASES` for a longer run.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::model::load::from_bytes;
 use proptest::prelude::*;

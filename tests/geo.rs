@@ -2,6 +2,8 @@
 //! 6371.0088 km, computed separately from the haversine code under test), the viewport's
 //! fitting and bounds with hand-computed numbers, projection checked against what ratatui's
 //! Braille canvas actually paints, and label placement properties.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// not library code: may fail loudly
 
 // Some values are exact by construction (360, 180, 45 ...): compared exactly on purpose.
 #![allow(clippy::float_cmp)]

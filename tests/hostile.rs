@@ -14,6 +14,7 @@
 //!
 //! `tests/render.rs` covers random text at random sizes for panics and raw controls; this file
 //! adds the named attacks, the pane boundaries and the binary's text outputs.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::app::{Action, App, Overlay, Pane, Screen, Typing};
 use gnlc::query::{Engine, Query};

@@ -2,6 +2,7 @@
 //! for these tests): every record's tagline, summary, three sections (or their absence),
 //! country and region are checked against values read off the pages by hand. Also: broken
 //! and garbage input, the no-overwrite / --force / atomic-write rules, and loading back.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::import::{ImportReport, parse_listing, run};
 use gnlc::model::{Region, load};

@@ -3,6 +3,7 @@
 //! scrape glued in lowercase, rebuilt into items; and the output never written over an input.
 //! Expected values are read off the fixtures (tests/fixtures/import/) and the bundled listing
 //! page by hand.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::bundle;
 use gnlc::import::source::{self, Format, Joined, Page};

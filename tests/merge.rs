@@ -1,6 +1,7 @@
 //! Combining datasets with `model::merge`: members meet by id (so spelling variants of one city
 //! are one member), later datasets' fields win, a missing field never erases one, and every
 //! changed value is named in the report. Expected values are worked out from the fixtures.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::model::merge::{Conflict, merge, merge_all};
 use gnlc::model::{Cluster, ClusterBasis, Dataset, JoinedBasis, load};

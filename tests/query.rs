@@ -4,6 +4,7 @@
 //! Regions are given explicitly in the fixture (UNESCO's grouping of each country) and the
 //! clusters are made up for the tests, so every expected value below can be worked out by
 //! hand from the fixture.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::facet::{CLUSTER, COUNTRY, REGION, Value};
 use gnlc::model::{Cluster, Region, load};

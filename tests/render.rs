@@ -1,6 +1,7 @@
 //! Rendering on ratatui's `TestBackend`: insta snapshots at the usual terminal sizes (80x24,
 //! 100x30, 160x45), checks of what each screen must show (so a snapshot accepted by mistake
 //! still fails), styles without colour, the mouse, and a property test with hostile text at random sizes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 mod common;
 

@@ -7,6 +7,7 @@
 //! linear work gives about 10, quadratic about 100, and the bound is 30. A loaded machine
 //! slows both sizes alike, and the median of three runs of each discards a one-off stall, so
 //! the test does not flake with the machine's speed; it fails only when the growth changes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 use gnlc::app::{Action, App};
 use gnlc::model::{Dataset, Section};

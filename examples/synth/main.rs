@@ -4,6 +4,7 @@
 //! `--names`, only its city names, one per line, for `fzf --filter`). Deterministic for a
 //! seed. See `generator.rs` for what the data looks like, and PERFORMANCE.md for its use.
 //! Generated files belong under /tmp or target/, never in the repository.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 #[allow(dead_code)] // shared with the benches; each user needs a different part of it
 mod generator;
