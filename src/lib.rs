@@ -27,6 +27,7 @@ pub mod facet;
 pub mod fulltext;
 pub mod geo;
 pub mod import;
+pub mod markdown;
 pub mod model;
 pub mod profile;
 pub mod query;
