@@ -21,6 +21,7 @@
 
 pub mod app;
 pub mod bundle;
+pub mod charts;
 pub mod cli;
 pub mod error;
 pub mod facet;

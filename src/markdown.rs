@@ -7,8 +7,58 @@
 //! that Markdown would read as markup are escaped, and control characters are dropped, so a
 //! hostile name cannot inject a heading, a link or an HTML tag into a report.
 
+use crate::model::{ClusterBasis, JoinedBasis, Member};
 use crate::profile::{Block, Document};
 use std::fmt::Write as _;
+
+/// A report of several members: a `#` title with the count, a summary table (city, country,
+/// region, year, clusters), then each member's profile under a `##` heading, in the order
+/// given. This is what `gnlc list --format markdown` prints and the explorer exports.
+pub fn report(members: &[&Member]) -> String {
+    let mut out = String::new();
+    let cities = if members.len() == 1 { "city" } else { "cities" };
+    let _ = writeln!(out, "# Learning cities\n\n{} {cities}.\n", members.len());
+    if members.is_empty() {
+        return out;
+    }
+    out.push_str("| City | Country | Region | Joined | Clusters |\n");
+    out.push_str("|---|---|---|---|---|\n");
+    let mut inferred = false;
+    for m in members {
+        let joined = match (m.joined, m.joined_basis) {
+            (Some(year), Some(JoinedBasis::Joined)) => year.to_string(),
+            (Some(year), _) => format!("member by {year}"),
+            (None, _) => String::new(),
+        };
+        let mut clusters = m
+            .clusters
+            .iter()
+            .map(|c| c.short_name())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if m.cluster_basis == ClusterBasis::Inferred && !m.clusters.is_empty() {
+            clusters.push_str(" (inferred)");
+            inferred = true;
+        }
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            escape(&m.city),
+            escape(&m.country),
+            escape(m.region.name()),
+            joined,
+            escape(&clusters)
+        );
+    }
+    out.push('\n');
+    if inferred {
+        out.push_str("_Clusters marked (inferred) were inferred from the profile text._\n\n");
+    }
+    for m in members {
+        out.push_str(&profile(&Document::build(m), 2));
+    }
+    out
+}
 
 /// Escapes `text` so Markdown shows it literally, on one line.
 pub fn escape(text: &str) -> String {

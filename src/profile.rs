@@ -91,7 +91,13 @@ impl<'a> Document<'a> {
         clusters(member, full, &mut blocks);
         blocks.push(field("Awards:", Cow::Owned(awards(member))));
         if let (true, Some(year)) = (full, member.joined) {
-            blocks.push(field("Joined:", Cow::Owned(year.to_string())));
+            // A year that only shows membership is never shown as the year of joining.
+            let value = if member.joined_basis == Some(crate::model::JoinedBasis::Joined) {
+                year.to_string()
+            } else {
+                format!("member by {year}")
+            };
+            blocks.push(field("Joined:", Cow::Owned(value)));
         }
         if full {
             if let Some(tagline) = &member.tagline {

@@ -203,7 +203,7 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<BTreeSet<String>, ShortlistError> 
         },
         Err(e) => {
             let field = e.path().to_string();
-            let field = (field != "." && !field.is_empty()).then_some(field);
+            let field = (field != "." && field != "?" && !field.is_empty()).then_some(field);
             (e.into_inner(), field)
         }
     };

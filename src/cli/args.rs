@@ -16,6 +16,8 @@ Examples:
   gnlc stats                               members by region, country, cluster, year joined
   gnlc import page1.txt page2.txt -o cities.json
   gnlc --data cities.json                  explore an imported dataset
+  gnlc shortlist add cork espoo            mark cities (Space in the explorer does too)
+  gnlc list --shortlist --format markdown  a report of the marked cities to send
 
 Search syntax (as in fzf): terms separated by spaces must all match;
   'word exact substring   ^word prefix   word$ suffix   !word must not match
@@ -128,19 +130,29 @@ pub enum Command {
         /// Output format. `json` writes a dataset that `--data` can load again.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// Only the cities on the shortlist (see `gnlc shortlist`); combines with every filter.
+        #[arg(long)]
+        shortlist: bool,
     },
     /// Show one city's profile.
     Show {
         /// The city: exact name first (case and accents optional), then the best fuzzy match.
         /// Add ", COUNTRY" when two countries have a city of that name.
         city: String,
-        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
-        format: TextFormat,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
     },
-    /// Count members by region, country, cluster and year joined.
+    /// Count members by region, country, cluster and year joined, and the network's growth.
+    ///
+    /// With filters, the counts are of the filtered list (as the explorer's stats screen).
     Stats {
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Only the cities on the shortlist.
+        #[arg(long)]
+        shortlist: bool,
     },
     /// Read UNESCO learning-city listing pages and press releases announcing new members,
     /// saved as text or HTML, and write a dataset.
@@ -167,6 +179,34 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Mark, unmark and list the cities of the shortlist (kept across runs in
+    /// $XDG_DATA_HOME/gnlc/shortlist.json, shared with the explorer's Space key).
+    Shortlist {
+        #[command(subcommand)]
+        action: ShortlistAction,
+    },
+}
+
+/// What `gnlc shortlist` does.
+#[derive(Debug, Subcommand)]
+pub enum ShortlistAction {
+    /// Mark cities (names as `gnlc show` takes them, or ids).
+    Add {
+        #[arg(required = true, value_name = "CITY")]
+        cities: Vec<String>,
+    },
+    /// Unmark cities (names, or ids, also of members the dataset no longer has).
+    Remove {
+        #[arg(required = true, value_name = "CITY")]
+        cities: Vec<String>,
+    },
+    /// List the marked cities of the dataset; ids it lacks are named on stderr.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Unmark every city.
+    Clear,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -177,6 +217,8 @@ pub enum ListFormat {
     Json,
     /// Comma-separated values with a header row.
     Csv,
+    /// A Markdown report: a summary table, then each city's profile.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,4 +227,15 @@ pub enum TextFormat {
     Text,
     /// JSON.
     Json,
+}
+
+/// The formats of `gnlc show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Readable text.
+    Text,
+    /// JSON.
+    Json,
+    /// Markdown (renders on GitHub and in pandoc).
+    Markdown,
 }

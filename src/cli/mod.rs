@@ -6,9 +6,10 @@ mod args;
 mod facets;
 mod output;
 mod show;
+mod shortlist;
 mod stats;
 
-pub use args::{Cli, Command, FilterArgs, ListFormat, TextFormat};
+pub use args::{Cli, Command, FilterArgs, ListFormat, ShortlistAction, ShowFormat, TextFormat};
 
 use crate::error::{Error, Result};
 use crate::model::Dataset;
@@ -49,9 +50,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
                 },
             );
         }
-        Some(Command::List { filters, format }) => {
+        Some(Command::List {
+            filters,
+            format,
+            shortlist: only_shortlist,
+        }) => {
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);
-            let query = facets::build_query(&engine, &filters)?;
+            let mut query = facets::build_query(&engine, &filters)?;
+            if only_shortlist {
+                shortlist::restrict(&mut query)?;
+            }
             let results = engine.run(&query);
             let written = output::list(&engine, &results, format, out);
             exit_without_freeing(engine, results);
@@ -62,9 +70,21 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             let member = show::find(&engine, &city)?;
             output::show(engine.member(member), format, out)
         }
-        Some(Command::Stats { format }) => {
+        Some(Command::Stats {
+            format,
+            filters,
+            shortlist: only_shortlist,
+        }) => {
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);
-            stats::print(&engine, format, out)
+            let mut query = facets::build_query(&engine, &filters)?;
+            if only_shortlist {
+                shortlist::restrict(&mut query)?;
+            }
+            stats::print(&engine, &query, format, out)
+        }
+        Some(Command::Shortlist { action }) => {
+            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            shortlist::run(&engine, action, out, err)
         }
         Some(Command::Import {
             files,

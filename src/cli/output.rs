@@ -1,10 +1,12 @@
 //! Non-interactive output: tables aligned by display width, CSV, JSON and readable profiles.
 //!
-//! `table`, `csv` and `text` output pass every piece of member text through
-//! [`crate::text::sanitize`] so data can never drive the terminal; JSON keeps the data as it
-//! is (`serde_json` escapes control characters).
+//! `table` and `text` output pass every piece of member text through
+//! [`crate::text::sanitize`] so data can never drive the terminal. CSV, JSON and Markdown are
+//! files for other programs and carry the data faithfully: CSV is written by the `csv` crate
+//! (quotes, newlines and tabs inside fields round-trip), JSON by `serde_json` (control
+//! characters escaped), Markdown through [`crate::markdown`] (markup in data escaped).
 
-use super::{ListFormat, TextFormat, write_error};
+use super::{ListFormat, ShowFormat, write_error};
 use crate::error::Result;
 use crate::model::{ClusterBasis, Dataset, Member};
 use crate::profile::{Block, Document};
@@ -33,6 +35,7 @@ pub fn list(
     let written = match format {
         ListFormat::Table => table(&members, engine.dataset().members.len(), out),
         ListFormat::Csv => csv(&members, out),
+        ListFormat::Markdown => out.write_all(crate::markdown::report(&members).as_bytes()),
         ListFormat::Json => {
             let dataset = Dataset {
                 schema_version: engine.dataset().schema_version,
@@ -119,17 +122,29 @@ fn pad(line: &mut String, cell: &str, width: usize, last: bool) {
     }
 }
 
+/// The CSV columns, in order.
+pub const CSV_HEADER: [&str; 7] = [
+    "id",
+    "city",
+    "country",
+    "region",
+    "clusters",
+    "cluster_basis",
+    "tagline",
+];
+
+/// One row per member, written by the `csv` crate: fields are quoted when they need it, and
+/// the data is kept as it is (no sanitising: a spreadsheet shows it, a terminal does not).
 fn csv(members: &[&Member], out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "id,city,country,region,clusters,cluster_basis,tagline")?;
-    let mut line = String::new();
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(CSV_HEADER)?;
     for m in members {
-        line.clear();
         let clusters: Vec<&str> = m.clusters.iter().map(|c| c.id()).collect();
         let basis = match m.cluster_basis {
             ClusterBasis::Stated => "stated",
             ClusterBasis::Inferred => "inferred",
         };
-        let cells = [
+        writer.write_record([
             m.id.as_str(),
             m.city.as_str(),
             m.country.as_str(),
@@ -137,35 +152,29 @@ fn csv(members: &[&Member], out: &mut dyn Write) -> std::io::Result<()> {
             &clusters.join(";"),
             basis,
             m.tagline.as_deref().unwrap_or(""),
-        ];
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                line.push(',');
-            }
-            csv_cell(&mut line, &sanitize_line(cell));
-        }
-        writeln!(out, "{line}")?;
+        ])?;
     }
-    Ok(())
-}
-
-/// RFC 4180 quoting: a cell with a comma, quote or surrounding space is quoted, quotes doubled.
-fn csv_cell(line: &mut String, cell: &str) {
-    if cell.contains([',', '"']) || cell.starts_with(' ') || cell.ends_with(' ') {
-        line.push('"');
-        line.push_str(&cell.replace('"', "\"\""));
-        line.push('"');
-    } else {
-        line.push_str(cell);
-    }
+    writer.flush()
 }
 
 /// Prints one member's profile.
-pub fn show(member: &Member, format: TextFormat, out: &mut dyn Write) -> Result<()> {
+pub fn show(member: &Member, format: ShowFormat, out: &mut dyn Write) -> Result<()> {
     let written = match format {
-        TextFormat::Json => json(member, out),
-        TextFormat::Text => profile_text(member, out),
+        ShowFormat::Json => json(member, out),
+        ShowFormat::Text => profile_text(member, out),
+        ShowFormat::Markdown => out.write_all(
+            crate::markdown::profile(&Document::build(member), 1)
+                .trim_end()
+                .as_bytes(),
+        ),
     };
+    let written = written.and_then(|()| {
+        if format == ShowFormat::Markdown {
+            writeln!(out)
+        } else {
+            Ok(())
+        }
+    });
     written.map_err(|e| write_error(&e))
 }
 

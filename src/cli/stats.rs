@@ -1,13 +1,15 @@
-//! `gnlc stats`: members by each facet kind (region, country, cluster, year joined).
+//! `gnlc stats`: members by each facet kind (region, country, cluster, year joined), by year
+//! with "joined" apart from "member by", and the cumulative growth.
 //!
-//! The counts are the query engine's own facet counts for the empty query, so `gnlc stats`
-//! and the explorer's panes (opened without filters) can never disagree. One group per kind of
-//! the engine, in pane order; JSON has one `by_ID` array per kind.
+//! The numbers are [`crate::charts::Charts`] of the engine's results for the filters given
+//! (none: the whole dataset), the same function the explorer's stats screen draws, so the two
+//! can never disagree. One group per kind of the engine, in pane order; JSON has one `by_ID`
+//! array per kind, then `by_year` and `growth`.
 
 use super::{TextFormat, output::use_colour, write_error};
+use crate::charts::Charts;
 use crate::error::Result;
 use crate::facet::{CLUSTER, COUNTRY, FacetKind, JOINED};
-use crate::model::ClusterBasis;
 use crate::query::{Engine, Query};
 use crate::text::sanitize_line;
 use serde::Serialize;
@@ -23,9 +25,11 @@ struct Stats<'a> {
     clusters_inferred_for: usize,
     /// Members the data gives no joining year for (in no value of the Joined counts).
     joined_unknown_for: usize,
-    /// Per kind, each value with members (the engine lists some values at zero, e.g. every
-    /// region; those are kept, as the panes show them).
+    /// Per kind, each value with members, and the kind's always-listed values (every region
+    /// and cluster) even at zero, as the panes show them.
     by_kind: Vec<(FacetKind, Vec<Count<'a>>)>,
+    by_year: Vec<Year>,
+    growth: Vec<Growth>,
 }
 
 #[derive(Serialize)]
@@ -34,9 +38,26 @@ struct Count<'a> {
     members: usize,
 }
 
+#[derive(Serialize)]
+struct Year {
+    year: u16,
+    /// The source gives this as the year the member joined.
+    joined: usize,
+    /// The source only shows the member was a member by this year.
+    member_by: usize,
+    members: usize,
+}
+
+#[derive(Serialize)]
+struct Growth {
+    year: u16,
+    /// Members by the end of the year (cumulative).
+    members: usize,
+}
+
 impl Serialize for Stats<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(4 + self.by_kind.len()))?;
+        let mut map = s.serialize_map(Some(6 + self.by_kind.len()))?;
         map.serialize_entry("members", &self.members)?;
         map.serialize_entry("countries", &self.countries)?;
         map.serialize_entry("clusters_inferred_for", &self.clusters_inferred_for)?;
@@ -44,49 +65,63 @@ impl Serialize for Stats<'_> {
         for (kind, counts) in &self.by_kind {
             map.serialize_entry(&format!("by_{}", kind.id), counts)?;
         }
+        map.serialize_entry("by_year", &self.by_year)?;
+        map.serialize_entry("growth", &self.growth)?;
         map.end()
     }
 }
 
-fn compute<'a>(engine: &'a Engine, results: &'a crate::query::Results) -> Stats<'a> {
-    let members = &engine.dataset().members;
-    let by_kind: Vec<(FacetKind, Vec<Count>)> = results
-        .facets
-        .kinds
+fn compute(charts: &Charts) -> Stats<'_> {
+    let by_kind = charts
+        .by_kind
         .iter()
-        .map(|counts| {
-            let values = counts
+        .map(|bars| {
+            let always = (bars.kind.always)();
+            let values = bars
                 .values
                 .iter()
+                .filter(|(value, n)| *n > 0 || always.contains(value))
                 .map(|(value, n)| Count {
                     name: value.key(),
                     members: *n,
                 })
                 .collect();
-            (counts.kind, values)
+            (bars.kind, values)
         })
         .collect();
     Stats {
-        members: members.len(),
-        countries: results
-            .facets
-            .of(&COUNTRY)
+        members: charts.members,
+        countries: charts
+            .of_kind(&COUNTRY)
             .iter()
             .filter(|(_, n)| *n > 0)
             .count(),
-        clusters_inferred_for: members
-            .iter()
-            .filter(|m| m.cluster_basis == ClusterBasis::Inferred)
-            .count(),
-        joined_unknown_for: members.iter().filter(|m| m.joined.is_none()).count(),
+        clusters_inferred_for: charts.clusters_inferred_for,
+        joined_unknown_for: charts.year_unknown_for,
         by_kind,
+        by_year: charts
+            .by_year
+            .iter()
+            .map(|y| Year {
+                year: y.year,
+                joined: y.joined,
+                member_by: y.member_by,
+                members: y.total(),
+            })
+            .collect(),
+        growth: charts
+            .growth()
+            .into_iter()
+            .map(|(year, members)| Growth { year, members })
+            .collect(),
     }
 }
 
-/// Prints the statistics of the engine's dataset.
-pub fn print(engine: &Engine, format: TextFormat, out: &mut dyn Write) -> Result<()> {
-    let results = engine.run(&Query::default());
-    let stats = compute(engine, &results);
+/// Prints the statistics of the members `query` lists (the empty query: the whole dataset).
+pub fn print(engine: &Engine, query: &Query, format: TextFormat, out: &mut dyn Write) -> Result<()> {
+    let results = engine.run(query);
+    let charts = Charts::of(engine, &results);
+    let stats = compute(&charts);
     let written = match format {
         TextFormat::Json => serde_json::to_writer_pretty(&mut *out, &stats)
             .map_err(std::io::Error::from)
@@ -131,6 +166,22 @@ fn text(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
             let name = sanitize_line(&count.name);
             let padding = width.saturating_sub(name.width());
             writeln!(out, "  {name}{}  {:>5}", " ".repeat(padding), count.members)?;
+        }
+    }
+    if !stats.by_year.is_empty() {
+        writeln!(out, "\n{bold}By year, and growth{reset}")?;
+        writeln!(
+            out,
+            "  joined: the source gives the year the city joined; member by: it only shows the \
+             city was a member by then"
+        )?;
+        writeln!(out, "  year  joined  member by  total  members by then")?;
+        for (year, growth) in stats.by_year.iter().zip(&stats.growth) {
+            writeln!(
+                out,
+                "  {}  {:>6}  {:>9}  {:>5}  {:>15}",
+                year.year, year.joined, year.member_by, year.members, growth.members
+            )?;
         }
     }
     Ok(())

@@ -48,6 +48,10 @@ pub struct Query {
     selections: BTreeMap<&'static str, BTreeSet<OwnedValue>>,
     /// fzf-style search text on city names.
     pub text: String,
+    /// When set, only members with these ids are considered at all (the shortlist): like the
+    /// search text, it narrows the members that are listed *and* counted, so every facet
+    /// count stays the number of list entries a click would give.
+    pub only: Option<BTreeSet<String>>,
 }
 
 /// The selection of a kind with none.
@@ -125,6 +129,13 @@ impl Query {
     /// True when any value of any kind is selected.
     pub fn has_selections(&self) -> bool {
         !self.selections.is_empty()
+    }
+
+    /// The query restricted to the members with these ids (see [`Query::only`]).
+    #[must_use]
+    pub fn only_members<S: Into<String>>(mut self, ids: impl IntoIterator<Item = S>) -> Query {
+        self.only = Some(ids.into_iter().map(Into::into).collect());
+        self
     }
 }
 
@@ -260,17 +271,28 @@ impl Engine {
         self.facets.values(kind)
     }
 
+    /// By member index, whether the member's id is one of `ids`.
+    fn members_in(&self, ids: &BTreeSet<String>) -> Vec<bool> {
+        self.dataset
+            .members
+            .iter()
+            .map(|m| ids.contains(&m.id))
+            .collect()
+    }
+
     /// Runs a query: hits ranked by score (ties alphabetical by folded name, then city, then
     /// index; alphabetical when there is no search text) and live facet counts.
     pub fn run(&self, query: &Query) -> Results {
         let pattern = Pattern::parse(&query.text);
         let selection = self.facets.selection(query);
         let matcher = Matcher::default();
+        let only = query.only.as_ref().map(|ids| self.members_in(ids));
         let scan = Scan {
             engine: self,
             pattern: &pattern,
             selection: &selection,
             matcher: &matcher,
+            only: only.as_deref(),
         };
         let all = 0..self.order.len();
         let threads = if all.len() < PARALLEL_MIN_MEMBERS {
@@ -296,6 +318,8 @@ struct Scan<'a> {
     pattern: &'a Pattern,
     selection: &'a Selection,
     matcher: &'a Matcher,
+    /// By member index: whether the member may be listed (`None`: all may).
+    only: Option<&'a [bool]>,
 }
 
 impl Scan<'_> {
@@ -313,6 +337,11 @@ impl Scan<'_> {
         let mut hits = Vec::new();
         for position in range {
             if required & !names.mask(position) != 0 {
+                continue;
+            }
+            if let Some(only) = self.only
+                && !only[order[position] as usize]
+            {
                 continue;
             }
             let name = names.get(position);
@@ -442,6 +471,7 @@ mod tests {
                 pattern: &pattern,
                 selection: &selection,
                 matcher: &matcher,
+                only: None,
             };
             let (hits, tally) = scan.run(0..300);
             let expected = engine.facets.counts(&tally);
