@@ -23,10 +23,10 @@ pub struct KindBars {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct YearBar {
     pub year: u16,
-    /// Members the source says joined that year.
+    /// Members the source says joined that year (a year without a stated basis counts here,
+    /// as the profile shows it).
     pub joined: usize,
-    /// Members only known to be members by that year (they may have joined earlier), and
-    /// members whose year has no stated basis.
+    /// Members only known to be members by that year (they may have joined earlier).
     pub member_by: usize,
 }
 
@@ -78,10 +78,10 @@ impl Charts {
                 .map(|year| {
                     let (mut joined, mut member_by) = (0, 0);
                     for m in hits.iter().filter(|m| m.joined == Some(year)) {
-                        if m.joined_basis == Some(JoinedBasis::Joined) {
-                            joined += 1;
-                        } else {
+                        if m.joined_basis == Some(JoinedBasis::MemberBy) {
                             member_by += 1;
+                        } else {
+                            joined += 1;
                         }
                     }
                     YearBar {

@@ -26,8 +26,8 @@ pub fn report(members: &[&Member]) -> String {
     let mut inferred = false;
     for m in members {
         let joined = match (m.joined, m.joined_basis) {
-            (Some(year), Some(JoinedBasis::Joined)) => year.to_string(),
-            (Some(year), _) => format!("member by {year}"),
+            (Some(year), Some(JoinedBasis::MemberBy)) => format!("member by {year}"),
+            (Some(year), _) => year.to_string(),
             (None, _) => String::new(),
         };
         let mut clusters = m

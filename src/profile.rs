@@ -92,10 +92,10 @@ impl<'a> Document<'a> {
         blocks.push(field("Awards:", Cow::Owned(awards(member))));
         if let (true, Some(year)) = (full, member.joined) {
             // A year that only shows membership is never shown as the year of joining.
-            let value = if member.joined_basis == Some(crate::model::JoinedBasis::Joined) {
-                year.to_string()
-            } else {
+            let value = if member.joined_basis == Some(crate::model::JoinedBasis::MemberBy) {
                 format!("member by {year}")
+            } else {
+                year.to_string()
             };
             blocks.push(field("Joined:", Cow::Owned(value)));
         }

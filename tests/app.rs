@@ -427,6 +427,8 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
         Mode::Filter,
         Mode::Detail,
         Mode::Help,
+        Mode::Stats,
+        Mode::Prompt,
     ];
     for binding in keymap::BINDINGS {
         let reachable = binding.keys.iter().any(|key| {

@@ -370,7 +370,6 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     );
     for args in [
         vec!["--data", &path, "list"],
-        vec!["--data", &path, "list", "--format", "csv"],
         vec!["--data", &path, "show", "evil"],
         vec!["--data", &path, "stats"],
     ] {

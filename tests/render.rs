@@ -278,7 +278,7 @@ fn the_help_overlay_lists_the_key_table() {
     let text = screen(&draw(&mut app, 80, 24));
     insta::assert_snapshot!("help_80x24", text);
     assert!(text.contains("Keys") && text.contains("Ctrl-C") && text.contains("Shift-Tab"));
-    let tall = screen(&draw(&mut app, 100, 80));
+    let tall = screen(&draw(&mut app, 100, 120));
     for binding in gnlc::app::keymap::BINDINGS {
         assert!(tall.contains(binding.help), "help lacks {:?}", binding.help);
     }

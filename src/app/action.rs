@@ -72,4 +72,22 @@ pub enum Action {
     Click { column: u16, row: u16 },
     /// The mouse wheel over a screen cell; `down` is true for scrolling down.
     Wheel { column: u16, row: u16, down: bool },
+    /// Mark or unmark the selected city on the shortlist.
+    ToggleMark,
+    /// Show only the shortlist, or every city again (a filter combined with the others).
+    ToggleShortlistOnly,
+    /// Open the stats screen of the filtered list, or leave it.
+    Stats,
+    /// Open the export prompt.
+    ExportStart,
+    /// Type one character into the export prompt (or answer its y/n question).
+    PromptInput(char),
+    /// Delete the last character of the export prompt.
+    PromptBackspace,
+    /// Export to the file named in the prompt.
+    PromptSubmit,
+    /// Close the export prompt without writing.
+    PromptCancel,
+    /// Rename a shortlist file that cannot be read to `shortlist.json.bad-<time>`.
+    MoveShortlistAside,
 }

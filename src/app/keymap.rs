@@ -27,6 +27,10 @@ pub enum Mode {
     Detail,
     /// The help overlay is shown.
     Help,
+    /// The stats screen is shown.
+    Stats,
+    /// The export prompt has the keyboard.
+    Prompt,
 }
 
 /// A heading of the help overlay; each group applies in a fixed set of modes.
@@ -42,11 +46,14 @@ pub enum Group {
     Filter,
     Detail,
     Help,
+    Shortlist,
+    Stats,
+    Prompt,
 }
 
 impl Group {
     /// Every group, in the order the help overlay shows them.
-    pub const ALL: [Group; 10] = [
+    pub const ALL: [Group; 13] = [
         Group::Everywhere,
         Group::General,
         Group::Panes,
@@ -57,6 +64,9 @@ impl Group {
         Group::Search,
         Group::Detail,
         Group::Help,
+        Group::Shortlist,
+        Group::Stats,
+        Group::Prompt,
     ];
 
     /// The heading of the group in the help overlay.
@@ -72,6 +82,9 @@ impl Group {
             Group::Search => "Search box",
             Group::Detail => "Detail view",
             Group::Help => "This help",
+            Group::Shortlist => "Shortlist, stats and export (panes and city list)",
+            Group::Stats => "Stats screen",
+            Group::Prompt => "Export prompt",
         }
     }
 
@@ -79,7 +92,9 @@ impl Group {
     pub fn applies_in(self, mode: Mode) -> bool {
         match self {
             Group::Everywhere => true,
-            Group::General | Group::Moving => !matches!(mode, Mode::Search | Mode::Filter),
+            Group::General | Group::Moving => {
+                !matches!(mode, Mode::Search | Mode::Filter | Mode::Prompt)
+            }
             Group::Panes => matches!(mode, Mode::Facet | Mode::List),
             Group::Facets => mode == Mode::Facet,
             Group::Cities => mode == Mode::List,
@@ -87,6 +102,9 @@ impl Group {
             Group::Filter => mode == Mode::Filter,
             Group::Detail => mode == Mode::Detail,
             Group::Help => mode == Mode::Help,
+            Group::Shortlist => matches!(mode, Mode::Facet | Mode::List),
+            Group::Stats => mode == Mode::Stats,
+            Group::Prompt => mode == Mode::Prompt,
         }
     }
 }
@@ -411,6 +429,76 @@ pub const BINDINGS: &[Binding] = &[
         help: "open the city's profile",
         footer: Some("open"),
     },
+    Binding {
+        group: Group::Cities,
+        keys: &[ch(' ')],
+        action: Action::ToggleMark,
+        help: "mark or unmark the city on the shortlist (saved at once)",
+        footer: Some("mark"),
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[ch(' ')],
+        action: Action::ToggleMark,
+        help: "mark or unmark this city on the shortlist",
+        footer: None,
+    },
+    Binding {
+        group: Group::Shortlist,
+        keys: &[ch('S')],
+        action: Action::ToggleShortlistOnly,
+        help: "show only the shortlist, or all again (with the filters)",
+        footer: Some("marked only"),
+    },
+    Binding {
+        group: Group::Shortlist,
+        keys: &[ch('s')],
+        action: Action::Stats,
+        help: "charts of the list: region, country, cluster, year, growth",
+        footer: Some("stats"),
+    },
+    Binding {
+        group: Group::Shortlist,
+        keys: &[ch('e')],
+        action: Action::ExportStart,
+        help: "export the shortlist (else the list) as Markdown",
+        footer: Some("export"),
+    },
+    Binding {
+        group: Group::Shortlist,
+        keys: &[ch('M')],
+        action: Action::MoveShortlistAside,
+        help: "move an unreadable shortlist file aside (as .bad-TIME)",
+        footer: None,
+    },
+    Binding {
+        group: Group::Stats,
+        keys: &[key(KeyCode::Esc), ch('s')],
+        action: Action::Stats,
+        help: "back to the list",
+        footer: Some("back"),
+    },
+    Binding {
+        group: Group::Prompt,
+        keys: &[key(KeyCode::Enter)],
+        action: Action::PromptSubmit,
+        help: "write the file (asks before replacing one)",
+        footer: Some("write"),
+    },
+    Binding {
+        group: Group::Prompt,
+        keys: &[key(KeyCode::Esc)],
+        action: Action::PromptCancel,
+        help: "cancel",
+        footer: Some("cancel"),
+    },
+    Binding {
+        group: Group::Prompt,
+        keys: &[key(KeyCode::Backspace)],
+        action: Action::PromptBackspace,
+        help: "delete a character; any other key types itself",
+        footer: None,
+    },
 ];
 
 /// What a key press means in `mode`, if anything.
@@ -462,6 +550,14 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
                 ctrl: false,
             },
         ) => Some(Action::FilterInput(c)),
+        (
+            None,
+            Mode::Prompt,
+            Key {
+                code: KeyCode::Char(c),
+                ctrl: false,
+            },
+        ) => Some(Action::PromptInput(c)),
         _ => None,
     }
 }

@@ -11,7 +11,10 @@
 
 pub mod action;
 pub mod keymap;
+mod marks;
 mod update;
+
+pub use marks::ExportPrompt;
 
 pub use action::Action;
 pub use keymap::Mode;
@@ -66,6 +69,8 @@ pub enum Screen {
     Browse { typing: Typing },
     /// The profile of the city under the list's cursor.
     Detail,
+    /// Charts of the filtered list (members by region, country, cluster, year; growth).
+    Stats,
 }
 
 /// Which text field of the browse screen has the keyboard.
@@ -84,6 +89,8 @@ pub enum Typing {
 pub enum Overlay {
     /// The key help.
     Help,
+    /// The export prompt: a file name to write the Markdown report to.
+    Export,
 }
 
 /// One value of a facet pane as shown: its label, its live count, whether it is selected.
@@ -114,6 +121,12 @@ pub struct App {
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The persistent shortlist, when the explorer keeps one (see [`App::with_shortlist`]).
+    shortlist: Option<crate::shortlist::Shortlist>,
+    /// A message for the user about the last shortlist or export action.
+    pub notice: Option<String>,
+    /// The export prompt's state (shown while the overlay is [`Overlay::Export`]).
+    pub export: ExportPrompt,
 }
 
 impl App {
@@ -135,6 +148,9 @@ impl App {
             pane_states,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,
+            shortlist: None,
+            notice: None,
+            export: ExportPrompt::default(),
         }
     }
 
@@ -155,7 +171,9 @@ impl App {
     pub fn mode(&self) -> Mode {
         match (self.overlay, self.screen) {
             (Some(Overlay::Help), _) => Mode::Help,
+            (Some(Overlay::Export), _) => Mode::Prompt,
             (None, Screen::Detail) => Mode::Detail,
+            (None, Screen::Stats) => Mode::Stats,
             (None, Screen::Browse { typing }) => match typing {
                 Typing::Search => Mode::Search,
                 Typing::PaneFilter if self.focus != Pane::Cities => Mode::Filter,
@@ -179,7 +197,7 @@ impl App {
     pub fn typing(&self) -> Typing {
         match self.screen {
             Screen::Browse { typing } => typing,
-            Screen::Detail => Typing::Nothing,
+            Screen::Detail | Screen::Stats => Typing::Nothing,
         }
     }
 

@@ -10,18 +10,37 @@ use super::{Action, App, Mode, Overlay, Pane, Screen, Typing};
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Click { .. } | Action::Wheel { .. }) {
+            self.notice = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help) => None,
                     None => Some(Overlay::Help),
+                    // Not reached (the prompt types `?`); the prompt stays.
+                    Some(Overlay::Export) => Some(Overlay::Export),
                 };
             }
             Action::CloseHelp => self.overlay = None,
+            Action::ToggleMark if matches!(self.mode(), Mode::List | Mode::Detail) => {
+                self.toggle_mark();
+            }
+            Action::MoveShortlistAside if matches!(self.mode(), Mode::Facet | Mode::List) => {
+                self.move_shortlist_aside();
+            }
             _ => match self.mode() {
                 // Scrolling the help is the view's; nothing else reaches through it.
                 Mode::Help => {}
+                Mode::Prompt => self.prompt_action(action),
+                Mode::Stats => {
+                    if matches!(action, Action::Stats | Action::Back) {
+                        self.screen = Screen::Browse {
+                            typing: Typing::Nothing,
+                        };
+                    }
+                }
                 Mode::Detail => self.detail_action(action),
                 Mode::Search => self.search_action(action),
                 Mode::Filter => self.filter_action(action),
@@ -125,6 +144,7 @@ impl App {
             Action::ClearAll => {
                 self.query.clear_facets();
                 self.query.text.clear();
+                self.query.only = None;
                 for pane in self.panes() {
                     self.pane_filter_mut(pane).clear();
                 }
@@ -136,6 +156,9 @@ impl App {
             Action::Toggle if focus != Pane::Cities => self.toggle(focus),
             Action::ClearPane => self.clear_pane(focus),
             Action::Open if focus == Pane::Cities => self.open_detail(),
+            Action::Stats => self.screen = Screen::Stats,
+            Action::ToggleShortlistOnly => self.toggle_shortlist_only(),
+            Action::ExportStart => self.start_export(),
             _ => {}
         }
     }
@@ -182,7 +205,7 @@ impl App {
 
     /// Re-runs the query. After a change of search text the best match is selected; after a
     /// facet change the selected city stays selected if it is still listed.
-    fn refresh(&mut self, text_changed: bool) {
+    pub(super) fn refresh(&mut self, text_changed: bool) {
         let previous = self.selected_hit().map(|h| h.member);
         self.results = self.engine.run(&self.query);
         let cursor = if text_changed {

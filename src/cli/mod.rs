@@ -42,7 +42,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             }
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);
             let query = facets::build_query(&engine, &cli.filters)?;
-            let app = crate::app::App::new(engine, query);
+            let mut app = crate::app::App::new(engine, query);
+            // A shortlist file that cannot be read does not stop the explorer: it starts,
+            // says so, and never writes the file (see `app::marks`).
+            match crate::shortlist::default_path() {
+                Ok(path) => {
+                    app = app.with_shortlist(crate::shortlist::Shortlist::open_or_report(path));
+                }
+                Err(e) => app.notice = Some(e.to_string()),
+            }
             return crate::tui::run(
                 app,
                 crate::tui::Options {

@@ -122,8 +122,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     let title = {
         let member = app.engine().member(index);
         // Clipped before sanitising: a name can be megabytes long and only the start shows.
+        let mark = if app.is_marked(&member.id) {
+            "★ "
+        } else {
+            ""
+        };
+        let marked = if mark.is_empty() { "" } else { "· marked " };
         format!(
-            " {} — {} ",
+            " {mark}{} — {} {marked}",
             sanitize_line(wrap::clip(&member.city, title_room)),
             sanitize_line(wrap::clip(&member.country, title_room))
         )

@@ -23,7 +23,7 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     let general = |g: Group| {
         matches!(
             g,
-            Group::Everywhere | Group::General | Group::Panes | Group::Moving
+            Group::Everywhere | Group::General | Group::Panes | Group::Moving | Group::Shortlist
         )
     };
     live.iter()

@@ -1,5 +1,5 @@
 //! The city list: city and country of every hit, the characters the search matched in bold
-//! and underlined, and "n of N" in the title.
+//! and underlined, a ★ before cities on the shortlist, and "n of N" and the marks in the title.
 
 use super::ViewState;
 use super::{pane, theme::Theme, wrap};
@@ -22,7 +22,12 @@ pub fn render(
     let focused = app.focus == Pane::Cities || app.searching();
     let title = vec![
         Span::raw("Cities "),
-        Span::raw(format!("· {} of {}", app.results().hits.len(), app.total())),
+        Span::raw(format!(
+            "· {} of {}{}",
+            app.results().hits.len(),
+            app.total(),
+            app.marks_title()
+        )),
     ];
     let title_width = pane::title_width(&title, focused);
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
@@ -62,7 +67,14 @@ pub fn render(
         .map(|(i, hit)| {
             let member = app.engine().member(hit.member);
             let at_cursor = first + i == cursor;
-            let mut spans = vec![Span::raw(if at_cursor { "› " } else { "  " })];
+            // The second cell marks a city on the shortlist (a star, not a colour).
+            let marker = match (at_cursor, app.is_marked(&member.id)) {
+                (true, true) => "›★",
+                (true, false) => "› ",
+                (false, true) => " ★",
+                (false, false) => "  ",
+            };
+            let mut spans = vec![Span::raw(marker)];
             let city = crate::text::sanitize_line(wrap::clip(&member.city, city_width));
             let (city_spans, used) =
                 highlighted(&city, &hit.positions, city_width, theme.matched());

@@ -19,6 +19,8 @@ mod pane;
 pub mod preview;
 pub mod scroll;
 pub mod search;
+pub mod stats;
+pub mod prompt;
 pub mod theme;
 pub mod view;
 pub mod wrap;
@@ -45,13 +47,20 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
         return;
     }
     let (main, footer_area) = layout::main_and_footer(area);
+    let (main, message_area) = prompt::message_area(main, app);
     match app.screen {
         Screen::Detail => detail::render(frame, main, app, view, theme),
         Screen::Browse { .. } => browse(frame, main, app, view, theme),
+        Screen::Stats => stats::render(frame, main, app, view, theme),
+    }
+    if let Some(message_area) = message_area {
+        prompt::render_message(frame, message_area, app, theme);
     }
     footer::render(frame, footer_area, app, theme);
-    if app.overlay == Some(Overlay::Help) {
-        help::render(frame, area, view, theme);
+    match app.overlay {
+        Some(Overlay::Help) => help::render(frame, area, view, theme),
+        Some(Overlay::Export) => prompt::render(frame, area, app, theme),
+        None => {}
     }
 }
 

@@ -38,6 +38,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     .into_iter()
     .map(|l| Line::styled(l, theme.label()))
     .collect();
+    if app.is_marked(&member.id) {
+        lines.push(Line::styled("★ on the shortlist", theme.label()));
+    }
     let doc = profile::Document::with_extent(member, profile::Extent::Preview, |text| {
         wrap::clip(text, budget)
     });

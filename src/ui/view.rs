@@ -79,6 +79,8 @@ pub struct ViewState {
     pub detail: Scroll,
     /// The help overlay's scroll.
     pub help: Scroll,
+    /// The stats screen's table scroll (when the charts do not fit).
+    pub stats: Scroll,
     /// A section to scroll to at the next frame (its line depends on the wrap width).
     pub jump: Option<Section>,
     /// The detail view's laid-out text.
@@ -114,6 +116,15 @@ impl ViewState {
                 Some(step) => self.help.apply(step),
                 None => app.update(action),
             },
+            (_, Mode::Stats) => match step(action) {
+                Some(step) => self.stats.apply(step),
+                None => app.update(action),
+            },
+            (Action::Stats, _) => {
+                self.stats = Scroll::default();
+                app.update(action);
+            }
+            (Action::ToggleMark, Mode::Detail) => app.update(action),
             (Action::JumpSection(section), Mode::Detail) => self.jump = Some(section),
             (Action::NextCity | Action::PrevCity, Mode::Detail) => {
                 let before = app.selected_hit().map(|h| h.member);
@@ -172,7 +183,7 @@ impl ViewState {
             app.update(Action::CloseHelp);
             return;
         }
-        if mode == Mode::Detail {
+        if matches!(mode, Mode::Detail | Mode::Stats | Mode::Prompt) {
             return;
         }
         match self.target_at(column, row) {
