@@ -160,13 +160,18 @@ impl App {
         match marked {
             Some(hits) if !hits.is_empty() => {
                 let what = format!("the {} marked cities", hits.len());
-                let members = hits.iter().map(|h| self.engine().member(h.member)).collect();
+                let members = hits
+                    .iter()
+                    .map(|h| self.engine().member(h.member))
+                    .collect();
                 (members, what)
             }
             _ => {
                 let hits = &self.results().hits;
                 (
-                    hits.iter().map(|h| self.engine().member(h.member)).collect(),
+                    hits.iter()
+                        .map(|h| self.engine().member(h.member))
+                        .collect(),
                     format!("the {} listed cities (none is marked)", hits.len()),
                 )
             }
@@ -233,16 +238,16 @@ impl App {
         }
     }
 
-    /// The city list pane's marker count for the title, e.g. "★ 3" (empty without marks).
+    /// The marks for the city list's title: " · ★ 3", with the ids the dataset lacks and
+    /// whether only the marked are shown (empty without marks or restriction).
     pub fn marks_title(&self) -> String {
         let marked = self.marked();
         let missing = self.marked_not_found();
-        let only = if self.only_shortlist() { " shown only" } else { "" };
+        let only = if self.only_shortlist() { " only" } else { "" };
         match (marked, missing) {
-            (0, _) if self.only_shortlist() => " · ★ 0 marked, shown only".into(),
-            (0, _) => String::new(),
-            (n, 0) => format!(" · ★ {n} marked{only}"),
-            (n, k) => format!(" · ★ {n} marked ({k} not in data){only}"),
+            (0, _) if only.is_empty() => String::new(),
+            (n, 0) => format!(" · ★ {n}{only}"),
+            (n, k) => format!(" · ★ {n} ({k} not found){only}"),
         }
     }
 }

@@ -180,7 +180,7 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Mark, unmark and list the cities of the shortlist (kept across runs in
-    /// $XDG_DATA_HOME/gnlc/shortlist.json, shared with the explorer's Space key).
+    /// `$XDG_DATA_HOME/gnlc/shortlist.json`, shared with the explorer's Space key).
     Shortlist {
         #[command(subcommand)]
         action: ShortlistAction,

@@ -5,11 +5,12 @@
 mod args;
 mod facets;
 mod output;
-mod show;
 mod shortlist;
+mod show;
 mod stats;
 
 pub use args::{Cli, Command, FilterArgs, ListFormat, ShortlistAction, ShowFormat, TextFormat};
+pub use output::CSV_HEADER;
 
 use crate::error::{Error, Result};
 use crate::model::Dataset;

@@ -68,7 +68,10 @@ pub fn run(
             if missing.is_empty() {
                 return Ok(());
             }
-            let listed: Vec<String> = missing.iter().map(|id| sanitize_line(id).into_owned()).collect();
+            let listed: Vec<String> = missing
+                .iter()
+                .map(|id| sanitize_line(id).into_owned())
+                .collect();
             let hint = if format == ListFormat::Table {
                 ""
             } else {
@@ -84,4 +87,3 @@ pub fn run(
     writeln!(err, "{note}").map_err(|e| write_error(&e))?;
     Ok(())
 }
-

@@ -39,6 +39,7 @@ struct Count<'a> {
 }
 
 #[derive(Serialize)]
+#[allow(clippy::struct_field_names)] // `year` is the JSON key
 struct Year {
     year: u16,
     /// The source gives this as the year the member joined.
@@ -118,7 +119,12 @@ fn compute(charts: &Charts) -> Stats<'_> {
 }
 
 /// Prints the statistics of the members `query` lists (the empty query: the whole dataset).
-pub fn print(engine: &Engine, query: &Query, format: TextFormat, out: &mut dyn Write) -> Result<()> {
+pub fn print(
+    engine: &Engine,
+    query: &Query,
+    format: TextFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
     let results = engine.run(query);
     let charts = Charts::of(engine, &results);
     let stats = compute(&charts);

@@ -91,7 +91,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     ];
     let last = if prompt.confirm {
         Line::styled(
-            wrap::fit("The file exists. Replace it? y: yes · any other key: no", width),
+            wrap::fit(
+                "The file exists. Replace it? y: yes · any other key: no",
+                width,
+            ),
             theme.heading(),
         )
     } else if let Some(error) = &prompt.error {
@@ -101,7 +104,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
         )
     } else {
         Line::styled(
-            wrap::fit("Enter writes · Esc cancels · never replaces without asking", width),
+            wrap::fit(
+                "Enter writes · Esc cancels · never replaces without asking",
+                width,
+            ),
             theme.muted(),
         )
     };

@@ -14,9 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
-use ratatui::widgets::{
-    Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Paragraph,
-};
+use ratatui::widgets::{Axis, Bar, BarChart, Block, Chart, Dataset, GraphType, Paragraph};
 
 /// The smallest main area the charts are drawn in; below it, the table.
 pub const CHARTS_MIN_WIDTH: u16 = 90;
@@ -41,15 +39,14 @@ pub fn summary(charts: &Charts, app: &App) -> String {
 /// The title of a kind's chart, saying what it counts.
 pub fn title(charts: &Charts, kind: &FacetKind) -> String {
     if *kind == CLUSTER {
-        let inferred = if charts.clusters_inferred_for > 0 {
+        if charts.clusters_inferred_for > 0 {
             format!(
-                "; inferred from profile text for {} of {}",
+                "Members by cluster, inferred from profile text for {} of {}",
                 charts.clusters_inferred_for, charts.members
             )
         } else {
-            String::new()
-        };
-        format!("Members by cluster (a city can have several{inferred})")
+            "Members by cluster".to_string()
+        }
     } else {
         format!("Members by {}", kind.id)
     }
@@ -108,8 +105,22 @@ fn draw_charts(frame: &mut Frame, area: Rect, charts: &Charts, theme: Theme) {
             .map(|(v, n)| (v.label().into_owned(), *n as u64, n.to_string()))
             .collect::<Vec<_>>()
     };
-    bars(frame, region_area, &title(charts, &REGION), None, &all(&REGION), theme);
-    bars(frame, cluster_area, &title(charts, &CLUSTER), None, &all(&CLUSTER), theme);
+    bars(
+        frame,
+        region_area,
+        &title(charts, &REGION),
+        None,
+        &all(&REGION),
+        theme,
+    );
+    bars(
+        frame,
+        cluster_area,
+        &title(charts, &CLUSTER),
+        None,
+        &all(&CLUSTER),
+        theme,
+    );
     let room = usize::from(country_area.height.saturating_sub(2)).max(1);
     let top = charts.top(&COUNTRY, room);
     let countries: Vec<_> = top
@@ -144,9 +155,16 @@ fn draw_charts(frame: &mut Frame, area: Rect, charts: &Charts, theme: Theme) {
             (y.year.to_string(), y.total() as u64, text)
         })
         .collect();
-    let unknown = (charts.year_unknown_for > 0)
-        .then(|| format!(" no year for {} ", charts.year_unknown_for));
-    bars(frame, year_area, YEAR_TITLE, unknown.as_deref(), &years, theme);
+    let unknown =
+        (charts.year_unknown_for > 0).then(|| format!(" no year for {} ", charts.year_unknown_for));
+    bars(
+        frame,
+        year_area,
+        YEAR_TITLE,
+        unknown.as_deref(),
+        &years,
+        theme,
+    );
     growth(frame, growth_area, charts, theme);
 }
 
@@ -190,7 +208,12 @@ fn growth(frame: &mut Frame, area: Rect, charts: &Charts, theme: Theme) {
     let points: Vec<(f64, f64)> = charts
         .growth()
         .iter()
-        .map(|(y, n)| (f64::from(*y), *n as f64))
+        .map(|(y, n)| {
+            (
+                f64::from(*y),
+                f64::from(u32::try_from(*n).unwrap_or(u32::MAX)),
+            )
+        })
         .collect();
     let (Some(first), Some(last)) = (charts.by_year.first(), charts.by_year.last()) else {
         frame.render_widget(
@@ -204,7 +227,10 @@ fn growth(frame: &mut Frame, area: Rect, charts: &Charts, theme: Theme) {
         "Growth: members by then, cumulative, {} → {}",
         first.year, last.year
     );
-    let x_bounds = [f64::from(first.year), f64::from(last.year).max(f64::from(first.year) + 1.0)];
+    let x_bounds = [
+        f64::from(first.year),
+        f64::from(last.year).max(f64::from(first.year) + 1.0),
+    ];
     let chart = Chart::new(vec![
         Dataset::default()
             .marker(Marker::Braille)
