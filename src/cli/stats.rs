@@ -7,7 +7,7 @@
 use super::{TextFormat, output::use_colour, write_error};
 use crate::error::Result;
 use crate::facet::{CLUSTER, COUNTRY, FacetKind, JOINED};
-use crate::model::ClusterBasis;
+use crate::model::{ClusterBasis, JoinedBasis};
 use crate::query::{Engine, Query};
 use crate::text::sanitize_line;
 use serde::Serialize;
@@ -19,10 +19,16 @@ use unicode_width::UnicodeWidthStr;
 struct Stats<'a> {
     members: usize,
     countries: usize,
-    /// Members whose clusters were inferred from their text rather than stated.
+    /// Members whose clusters were inferred from their text rather than stated (members
+    /// without text have none to infer: they are counted under "no-profile-text").
     clusters_inferred_for: usize,
     /// Members the data gives no joining year for (in no value of the Joined counts).
     joined_unknown_for: usize,
+    /// Members whose year is only one they were members by (counted in that year).
+    member_by_for: usize,
+    /// What the dataset covers beside what the network announced, in words ("349 of the 425
+    /// members announced by ..."), when the dataset records the announcement.
+    coverage: Option<String>,
     /// Per kind, each value with members (the engine lists some values at zero, e.g. every
     /// region; those are kept, as the panes show them).
     by_kind: Vec<(FacetKind, Vec<Count<'a>>)>,
@@ -36,11 +42,13 @@ struct Count<'a> {
 
 impl Serialize for Stats<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(4 + self.by_kind.len()))?;
+        let mut map = s.serialize_map(Some(6 + self.by_kind.len()))?;
         map.serialize_entry("members", &self.members)?;
+        map.serialize_entry("coverage", &self.coverage)?;
         map.serialize_entry("countries", &self.countries)?;
         map.serialize_entry("clusters_inferred_for", &self.clusters_inferred_for)?;
         map.serialize_entry("joined_unknown_for", &self.joined_unknown_for)?;
+        map.serialize_entry("member_by_for", &self.member_by_for)?;
         for (kind, counts) in &self.by_kind {
             map.serialize_entry(&format!("by_{}", kind.id), counts)?;
         }
@@ -66,17 +74,28 @@ fn compute<'a>(engine: &'a Engine, results: &'a crate::query::Results) -> Stats<
             (counts.kind, values)
         })
         .collect();
+    let countries = results
+        .facets
+        .of(&COUNTRY)
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .count();
+    let coverage = crate::model::coverage::Coverage {
+        members: members.len(),
+        countries,
+        announced: engine.dataset().announced.as_ref(),
+    };
     Stats {
         members: members.len(),
-        countries: results
-            .facets
-            .of(&COUNTRY)
+        countries,
+        coverage: coverage.announced.map(|_| coverage.long()),
+        member_by_for: members
             .iter()
-            .filter(|(_, n)| *n > 0)
+            .filter(|m| m.joined.is_some() && m.joined_basis == Some(JoinedBasis::MemberBy))
             .count(),
         clusters_inferred_for: members
             .iter()
-            .filter(|m| m.cluster_basis == ClusterBasis::Inferred)
+            .filter(|m| m.cluster_basis == ClusterBasis::Inferred && m.has_profile_text())
             .count(),
         joined_unknown_for: members.iter().filter(|m| m.joined.is_none()).count(),
         by_kind,
@@ -107,17 +126,34 @@ fn text(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
         "{} members in {} countries",
         stats.members, stats.countries
     )?;
+    if let Some(coverage) = &stats.coverage {
+        writeln!(out, "{coverage}")?;
+    }
     for (kind, counts) in &stats.by_kind {
         let note = if *kind == CLUSTER {
             format!(
                 " (inferred from profile text for {} of {} members)",
                 stats.clusters_inferred_for, stats.members
             )
-        } else if *kind == JOINED && stats.joined_unknown_for > 0 {
-            format!(
-                " (no year given for {} of {} members)",
-                stats.joined_unknown_for, stats.members
-            )
+        } else if *kind == JOINED {
+            let mut notes = Vec::new();
+            if stats.member_by_for > 0 {
+                notes.push(format!(
+                    "for {} members only a year they were members by",
+                    stats.member_by_for
+                ));
+            }
+            if stats.joined_unknown_for > 0 {
+                notes.push(format!(
+                    "no year given for {} of {} members",
+                    stats.joined_unknown_for, stats.members
+                ));
+            }
+            if notes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", notes.join("; "))
+            }
         } else {
             String::new()
         };
