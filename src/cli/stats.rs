@@ -121,11 +121,12 @@ fn text(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
     } else {
         ("", "")
     };
-    writeln!(
-        out,
-        "{} members in {} countries",
-        stats.members, stats.countries
-    )?;
+    let counts = crate::model::coverage::Coverage {
+        members: stats.members,
+        countries: stats.countries,
+        announced: None,
+    };
+    writeln!(out, "{}", counts.long())?;
     if let Some(coverage) = &stats.coverage {
         writeln!(out, "{coverage}")?;
     }
