@@ -108,10 +108,8 @@ impl<'a> Document<'a> {
         if let Some(joined) = joined(member) {
             blocks.push(field("Joined:", Cow::Owned(joined)));
         }
-        if full || !has_text {
-            if let Some(place) = coordinates(member) {
-                blocks.push(field("Location:", Cow::Owned(place)));
-            }
+        if let (true, Some(place)) = (full || !has_text, coordinates(member)) {
+            blocks.push(field("Location:", Cow::Owned(place)));
         }
         if full {
             if let Some(tagline) = &member.tagline {

@@ -87,22 +87,22 @@ fn qualified(engine: &Engine, name: &str) -> Result<Option<usize>> {
     if named.is_empty() || qualifier.is_empty() {
         return Ok(None);
     }
-    let in_country: Vec<usize> = match crate::model::countries::canonical(qualifier) {
-        Some(country) => named
-            .iter()
-            .copied()
-            .filter(|&i| members[i].country == country)
-            .collect(),
-        // Not a known spelling: a part of the country's name, if only one fits.
-        None => {
+    let in_country: Vec<usize> =
+        if let Some(country) = crate::model::countries::canonical(qualifier) {
+            named
+                .iter()
+                .copied()
+                .filter(|&i| members[i].country == country)
+                .collect()
+        } else {
+            // Not a known spelling: a part of the country's name, if only one fits.
             let part = fold(qualifier);
             named
                 .iter()
                 .copied()
                 .filter(|&i| fold(&members[i].country).contains(&part))
                 .collect()
-        }
-    };
+        };
     match in_country.len() {
         1 => Ok(Some(in_country[0])),
         0 => {
