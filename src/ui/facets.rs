@@ -42,16 +42,23 @@ pub fn render(
     }
     let rows_of_pane = app.facet_rows(which);
     let marked = rows_of_pane.iter().any(|r| r.marked);
-    if marked && !boxed {
-        title.push(Span::styled(format!(" · {}", LEGENDS[2]), theme.muted()));
+    let len = app.pane_len(which);
+    // The legend goes on the bottom border when it fits beside the position indicator; else
+    // the title says it ("Joined or member by").
+    let bottom = marked.then(|| bottom_legend(area, boxed, len)).flatten();
+    if marked && bottom.is_none() {
+        title.push(Span::styled(" or member by", theme.muted()));
     }
     let title_width = pane::title_width(&title, focused);
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
     let first = pane::keep_visible(app, view, which, rows);
-    let len = app.pane_len(which);
     pane::indicator(frame, area, rows, (first, len), title_width, boxed, theme);
-    if marked && boxed {
-        legend(frame, area, rows, (first, len), theme);
+    if let Some(text) = bottom {
+        let width = wrap::width(&text) as u16;
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.muted())),
+            Rect::new(area.x + 1, area.bottom() - 1, width, 1),
+        );
     }
     let cursor = app.pane(which).cursor;
     let width = usize::from(rows.width);
@@ -107,25 +114,18 @@ const LEGENDS: [&str; 3] = [
     "incl. member by",
 ];
 
-/// Draws the legend of "member by" years at the left of a boxed pane's bottom border, beside the
-/// position indicator when there is one; left out when no wording fits.
-fn legend(frame: &mut Frame, area: Rect, rows: Rect, (first, len): (usize, usize), theme: Theme) {
-    if area.height < 2 || area.width < 4 {
-        return;
+/// The widest legend that fits at the left of a boxed pane's bottom border beside the
+/// position indicator (at its widest), if any.
+fn bottom_legend(area: Rect, boxed: bool, len: usize) -> Option<String> {
+    if !boxed || area.height < 3 || area.width < 4 {
+        return None;
     }
+    let rows = usize::from(area.height - 2);
     let indicator =
-        pane::position(first, usize::from(rows.height), len).map_or(0, |p| wrap::width(&p) + 2);
-    let room = usize::from(area.width - 2).saturating_sub(indicator + usize::from(indicator > 0));
-    let Some(text) = LEGENDS
+        pane::position(len.saturating_sub(rows), rows, len).map_or(0, |p| wrap::width(&p) + 3);
+    let room = usize::from(area.width - 2).saturating_sub(indicator);
+    LEGENDS
         .iter()
         .map(|l| format!(" {l} "))
         .find(|l| wrap::width(l) <= room)
-    else {
-        return;
-    };
-    let width = wrap::width(&text) as u16;
-    frame.render_widget(
-        Paragraph::new(Span::styled(text, theme.muted())),
-        Rect::new(area.x + 1, area.bottom() - 1, width, 1),
-    );
 }
