@@ -99,7 +99,7 @@ impl Charts {
             by_kind,
             clusters_inferred_for: hits
                 .iter()
-                .filter(|m| m.cluster_basis == ClusterBasis::Inferred)
+                .filter(|m| m.cluster_basis == ClusterBasis::Inferred && m.has_profile_text())
                 .count(),
             year_unknown_for: hits.iter().filter(|m| m.joined.is_none()).count(),
             by_year,

@@ -34,9 +34,10 @@ use crate::model::{Cluster, Member, Region, countries, normalize_name};
 use std::borrow::Cow;
 use std::fmt;
 
-/// One value of a facet kind. Within a kind every value is of the same variant, so the
-/// derived `Ord` is the display order: `Region` and `Cluster` in declaration order (regions
+/// One value of a facet kind. Within a kind the values are of one variant, so the derived
+/// `Ord` is the display order: `Region` and `Cluster` in declaration order (regions
 /// alphabetical, clusters as `Cluster::ALL`), names by bytes (alphabetical), years by number.
+/// A kind may add [`Absent`] stand-ins, declared last so they are listed after its values.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Value<'a> {
     Region(Region),
@@ -44,6 +45,41 @@ pub enum Value<'a> {
     Year(u16),
     /// A free name, such as a canonical country name.
     Name(Cow<'a, str>),
+    /// A selectable stand-in for members that cannot have a value of the kind, so they are
+    /// counted as what they are rather than as having "none" (listed last, dimmed).
+    Absent(Absent),
+}
+
+/// Why a member has no value of a kind, as a facet value of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Absent {
+    /// The member has no profile text (no tagline, summary or section), so it has no clusters
+    /// to speak of: it is known only from the membership directory.
+    ProfileText,
+}
+
+impl Absent {
+    /// How the stand-in is shown in a pane.
+    pub fn label(self) -> &'static str {
+        match self {
+            Absent::ProfileText => "no profile text",
+        }
+    }
+
+    /// Its name on the command line and in `gnlc stats --format json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Absent::ProfileText => "no-profile-text",
+        }
+    }
+
+    /// Reads a command-line argument: the key or the label, case-insensitively.
+    fn parse(arg: &str) -> Option<Absent> {
+        let arg = normalize_name(&arg.replace('-', " "));
+        [Absent::ProfileText]
+            .into_iter()
+            .find(|a| arg == normalize_name(a.label()))
+    }
 }
 
 /// A value that owns its text, as queries and counts hold them.
@@ -62,7 +98,13 @@ impl Value<'_> {
             Value::Cluster(c) => Cow::Borrowed(c.short_name()),
             Value::Year(y) => Cow::Owned(y.to_string()),
             Value::Name(n) => Cow::Borrowed(n),
+            Value::Absent(a) => Cow::Borrowed(a.label()),
         }
+    }
+
+    /// True for a stand-in ([`Value::Absent`]) rather than a value of the kind.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Value::Absent(_))
     }
 
     /// The stable name of the value in data and on the command line: a region's UNESCO name,
@@ -70,6 +112,7 @@ impl Value<'_> {
     pub fn key(&self) -> Cow<'_, str> {
         match self {
             Value::Cluster(c) => Cow::Borrowed(c.id()),
+            Value::Absent(a) => Cow::Borrowed(a.key()),
             other => other.label(),
         }
     }
@@ -81,6 +124,7 @@ impl Value<'_> {
             Value::Cluster(c) => Value::Cluster(c),
             Value::Year(y) => Value::Year(y),
             Value::Name(n) => Value::Name(Cow::Owned(n.into_owned())),
+            Value::Absent(a) => Value::Absent(a),
         }
     }
 }
@@ -208,7 +252,10 @@ pub const COUNTRY: FacetKind = FacetKind {
     },
 };
 
-/// The member's thematic clusters: several per member; all seven are always listed.
+/// The member's thematic clusters: several per member; all seven are always listed. A member
+/// without profile text has none to infer and is in the stand-in value
+/// [`Absent::ProfileText`] ("no profile text", listed last when any member is), never counted
+/// as a member "in no cluster".
 pub const CLUSTER: FacetKind = FacetKind {
     id: "cluster",
     title: "Clusters",
@@ -217,28 +264,37 @@ pub const CLUSTER: FacetKind = FacetKind {
         for c in &m.clusters {
             emit(Value::Cluster(*c));
         }
+        if m.clusters.is_empty() && !m.has_profile_text() {
+            emit(Value::Absent(Absent::ProfileText));
+        }
     },
     always: || Cluster::ALL.map(Value::Cluster).to_vec(),
     cli: CliFilter {
         value_name: "K",
-        help: "Only this thematic cluster (repeatable): an id such as `literacy` or a name.",
+        help: "Only this thematic cluster (repeatable): an id such as `literacy` or a name; \
+               `no-profile-text` for members the data has no profile text for.",
         parse: |arg, _| {
             Cluster::parse(arg)
-                .map(|c| vec![Value::Cluster(c)])
+                .map(Value::Cluster)
+                .or_else(|| Absent::parse(arg).map(Value::Absent))
+                .map(|v| vec![v])
                 .ok_or_else(|| {
                     unknown(
                         "cluster",
                         arg,
                         Cluster::ALL
                             .iter()
-                            .map(|c| format!("{} ({})", c.id(), c.name())),
+                            .map(|c| format!("{} ({})", c.id(), c.name()))
+                            .chain([Absent::ProfileText.key().to_string()]),
                     )
                 })
         },
     },
 };
 
-/// The year the member joined the network: none when the data gives no year (such a member is
+/// The year the member joined the network, or where the source shows no more, a year it was a
+/// member by (`JoinedBasis::MemberBy`: the explorer marks such years and `show` says "member
+/// by YEAR"): none when the data gives no year (such a member is
 /// in no value and is hidden only by a selection of years); the dataset's years are listed,
 /// oldest first.
 pub const JOINED: FacetKind = FacetKind {
@@ -254,7 +310,8 @@ pub const JOINED: FacetKind = FacetKind {
     cli: CliFilter {
         value_name: "YEAR",
         help: "Only members that joined in this year, or in FROM..TO (inclusive; repeatable), \
-               e.g. 2019 or 2019..2020.",
+               e.g. 2019 or 2019..2020. Where a source shows only that a city was a member by \
+               a year, that year counts (shown as \"member by YEAR\").",
         parse: parse_joined,
     },
 };

@@ -10,11 +10,21 @@
 //! The document borrows the member's text: building it copies nothing long. Text is raw data
 //! here; renderers sanitise it (`text::sanitize*`) before it reaches a terminal.
 
-use crate::model::{ClusterBasis, Member, Section};
+use crate::model::{ClusterBasis, CoordinatesOf, JoinedBasis, Member, Section};
 use std::borrow::Cow;
 
 /// Said where a member's profile has none of the three sections.
 pub const NO_SECTIONS: &str = "The source gives no vision, challenges or plan for this city.";
+
+/// Said, instead of [`NO_SECTIONS`], for a member with no profile text at all (no tagline,
+/// summary or section): what is shown is the membership directory's facts, and how to get more.
+pub const NO_PROFILE_TEXT: &str = "No profile text is bundled for this city: what is shown \
+    comes from the membership directory. `gnlc import` reads UNESCO's learning-city listing \
+    pages saved from the web; explore them with the directory by `gnlc --data bundled --data \
+    FILE`.";
+
+/// Said after coordinates that are the point of the city a district member belongs to.
+pub const AT_PARENT: &str = "placed at its parent city";
 
 /// Said under inferred clusters.
 pub const INFERRED: &str = "(inferred from the profile text, not stated by UNESCO)";
@@ -87,17 +97,19 @@ impl<'a> Document<'a> {
             blocks.push(Block::Tagline(clip(tagline)));
             blocks.push(Block::Gap);
         }
+        let has_text = member.has_profile_text();
         blocks.push(field("Region:", Cow::Borrowed(member.region.name())));
-        clusters(member, full, &mut blocks);
+        // Without text there is nothing to infer clusters from: the note below says why,
+        // rather than a "none found" that reads as a finding.
+        if has_text || !member.clusters.is_empty() {
+            clusters(member, full, &mut blocks);
+        }
         blocks.push(field("Awards:", Cow::Owned(awards(member))));
-        if let (true, Some(year)) = (full, member.joined) {
-            // A year that only shows membership is never shown as the year of joining.
-            let value = if member.joined_basis == Some(crate::model::JoinedBasis::MemberBy) {
-                format!("member by {year}")
-            } else {
-                year.to_string()
-            };
-            blocks.push(field("Joined:", Cow::Owned(value)));
+        if let Some(joined) = joined(member) {
+            blocks.push(field("Joined:", Cow::Owned(joined)));
+        }
+        if let (true, Some(place)) = (full || !has_text, coordinates(member)) {
+            blocks.push(field("Location:", Cow::Owned(place)));
         }
         if full {
             if let Some(tagline) = &member.tagline {
@@ -109,7 +121,10 @@ impl<'a> Document<'a> {
                 text(clip(summary), &mut blocks);
             }
         }
-        if member.has_no_sections() {
+        if !has_text {
+            blocks.push(Block::Gap);
+            blocks.push(Block::Note(Cow::Borrowed(NO_PROFILE_TEXT)));
+        } else if member.has_no_sections() {
             blocks.push(Block::Gap);
             blocks.push(Block::Note(Cow::Borrowed(NO_SECTIONS)));
         }
@@ -131,6 +146,11 @@ impl<'a> Document<'a> {
         if let (true, Some(source)) = (full, &member.source) {
             blocks.push(Block::Gap);
             blocks.push(field("Source:", Cow::Borrowed(source)));
+        }
+        if (full || !has_text) && !member.sources.is_empty() {
+            blocks.push(Block::Gap);
+            blocks.push(field("Sources:", Cow::Owned(sources_heading(member))));
+            blocks.extend(member.sources.iter().map(|s| Block::Bullet(s)));
         }
         Document {
             city: &member.city,
@@ -168,6 +188,51 @@ fn clusters<'a>(member: &'a Member, full: bool, blocks: &mut Vec<Block<'a>>) {
                 ))));
             }
         }
+    }
+}
+
+/// The member's year in words: "2019" when it joined that year (or the data does not say what
+/// the year means), "member by 2019" when the source only shows it was a member by then. The
+/// one wording of the `Joined:` field, the list rows and the command line.
+pub fn joined(member: &Member) -> Option<String> {
+    let year = member.joined?;
+    Some(match member.joined_basis {
+        Some(JoinedBasis::MemberBy) => format!("member by {year}"),
+        Some(JoinedBasis::Joined) | None => year.to_string(),
+    })
+}
+
+/// [`joined`] in at most seven cells, for a list row: "2019" or "by 2019".
+pub fn joined_short(member: &Member) -> Option<String> {
+    let year = member.joined?;
+    Some(match member.joined_basis {
+        Some(JoinedBasis::MemberBy) => format!("by {year}"),
+        Some(JoinedBasis::Joined) | None => year.to_string(),
+    })
+}
+
+/// The member's coordinates in words ("46.95° N, 7.45° E"), saying when they are its parent
+/// city's point ("…, placed at its parent city").
+pub fn coordinates(member: &Member) -> Option<String> {
+    let c = member.coordinates?;
+    let (ns, ew) = (
+        if c.lat < 0.0 { 'S' } else { 'N' },
+        if c.lon < 0.0 { 'W' } else { 'E' },
+    );
+    let mut place = format!("{:.2}° {ns}, {:.2}° {ew}", c.lat.abs(), c.lon.abs());
+    if member.coordinates_of == Some(CoordinatesOf::Parent) {
+        place.push_str(" (");
+        place.push_str(AT_PARENT);
+        place.push(')');
+    }
+    Some(place)
+}
+
+/// The value of the `Sources:` field, above the list of pages.
+fn sources_heading(member: &Member) -> String {
+    match member.sources.len() {
+        1 => "1 public page names it a member".to_string(),
+        n => format!("{n} public pages name it a member"),
     }
 }
 

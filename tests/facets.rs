@@ -136,7 +136,7 @@ fn four_kinds_count_disjunctively_by_hand() {
         ])
     );
     // Clusters, with Europe and o applied: Cork (equity, health), Espoo (health), Plovdiv
-    // (none).
+    // (none, and no profile text: the stand-in value, listed last).
     assert_eq!(
         counts(&engine, &query, &CLUSTER),
         pairs(&[
@@ -147,6 +147,7 @@ fn four_kinds_count_disjunctively_by_hand() {
             ("entrepreneurship", 0),
             ("health-wellbeing", 2),
             ("literacy", 0),
+            ("no-profile-text", 1),
         ])
     );
     // Vowels, with Europe applied but not o: Cork {o}, Espoo {e, o}, Plovdiv {i, o}, Krk {}.

@@ -99,6 +99,11 @@ pub struct FacetRow<'a> {
     pub label: Cow<'a, str>,
     pub count: usize,
     pub selected: bool,
+    /// A stand-in rather than a value of the kind ("no profile text"): shown dimmed.
+    pub absent: bool,
+    /// A Joined year whose count includes members that were only members by it (see
+    /// [`App::member_by_years`]).
+    pub marked: bool,
 }
 
 /// What the user chose: the query, the cursors, the screen and the focus.
@@ -127,6 +132,8 @@ pub struct App {
     pub notice: Option<String>,
     /// The export prompt's state (shown while the overlay is [`Overlay::Export`]).
     pub export: ExportPrompt,
+    /// The years some member was only a member by (not known to have joined in), sorted.
+    member_by_years: Vec<u16>,
 }
 
 impl App {
@@ -135,6 +142,15 @@ impl App {
     pub fn new(engine: Engine, query: Query) -> App {
         let results = engine.run(&query);
         let pane_states = vec![PaneState::default(); engine.kinds().count() + 1];
+        let mut member_by_years: Vec<u16> = engine
+            .dataset()
+            .members
+            .iter()
+            .filter(|m| m.joined_basis == Some(crate::model::JoinedBasis::MemberBy))
+            .filter_map(|m| m.joined)
+            .collect();
+        member_by_years.sort_unstable();
+        member_by_years.dedup();
         App {
             engine,
             query,
@@ -151,6 +167,22 @@ impl App {
             shortlist: None,
             notice: None,
             export: ExportPrompt::default(),
+            member_by_years,
+        }
+    }
+
+    /// The years some member of the dataset was only a member by: the Joined pane marks them,
+    /// since their counts include members that may have joined earlier.
+    pub fn member_by_years(&self) -> &[u16] {
+        &self.member_by_years
+    }
+
+    /// What the dataset covers (its size beside what the network announced), for the header.
+    pub fn coverage(&self) -> crate::model::coverage::Coverage<'_> {
+        crate::model::coverage::Coverage {
+            members: self.total(),
+            countries: self.engine.values(&crate::facet::COUNTRY).len(),
+            announced: self.engine.dataset().announced.as_ref(),
         }
     }
 
@@ -295,6 +327,10 @@ impl App {
                 label: value.label(),
                 count: *count,
                 selected: selected.contains(value),
+                absent: value.is_absent(),
+                marked: kind == crate::facet::JOINED
+                    && matches!(value, crate::facet::Value::Year(y)
+                        if self.member_by_years.binary_search(y).is_ok()),
             })
             .collect()
     }

@@ -16,6 +16,7 @@ Examples:
   gnlc stats                               members by region, country, cluster, year joined
   gnlc import page1.txt page2.txt -o cities.json
   gnlc --data cities.json                  explore an imported dataset
+  gnlc --data bundled --data cities.json   the bundled directory with imported profiles
   gnlc shortlist add cork espoo            mark cities (Space in the explorer does too)
   gnlc list --shortlist --format markdown  a report of the marked cities to send
 
@@ -34,9 +35,11 @@ the explorer and `show` say which. Exit codes: 0 success, 1 runtime error, 2 usa
 #[command(name = "gnlc", version, after_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
     /// Load this dataset (JSON, as written by `gnlc import` or `gnlc list --format json`)
-    /// instead of the bundled one.
+    /// instead of the bundled one. Repeatable: members are merged by id, later files' fields
+    /// win, and each changed field is named on stderr. `bundled` stands for the bundled
+    /// dataset, e.g. `--data bundled --data mine.json` (a file named so: `./bundled`).
     #[arg(long, global = true, value_name = "FILE")]
-    pub data: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
 
     /// Filters the explorer opens with.
     #[command(flatten)]

@@ -17,12 +17,43 @@ use crate::model::Dataset;
 use crate::query::Engine;
 use std::io::Write;
 
-/// Loads the dataset the user chose: `--data FILE`, or the bundled one.
-pub fn load_dataset(path: Option<&std::path::Path>) -> Result<Dataset> {
-    match path {
-        Some(path) => crate::model::load::from_path(&path.to_string_lossy()),
-        None => Ok(Dataset::bundled()),
+/// The `--data` value that stands for the bundled dataset.
+pub const BUNDLED_ARG: &str = "bundled";
+
+/// Loads the dataset the user chose: the bundled one when `paths` is empty, else each file
+/// (or `bundled`) in order, merged by id (`model::merge`): later files' fields win. Each
+/// field a later file changes is named on `err`, one line each, with the file that changed
+/// it. Returns the dataset and those lines.
+pub fn load_dataset(
+    paths: &[std::path::PathBuf],
+    err: &mut dyn Write,
+) -> Result<(Dataset, Vec<String>)> {
+    let load = |path: &std::path::Path| -> Result<(Dataset, String)> {
+        if path.as_os_str() == BUNDLED_ARG {
+            Ok((Dataset::bundled(), crate::model::BUNDLED_NAME.to_string()))
+        } else {
+            let name = path.to_string_lossy();
+            Ok((crate::model::load::from_path(&name)?, name.into_owned()))
+        }
+    };
+    let mut paths = paths.iter();
+    let Some(first) = paths.next() else {
+        return Ok((Dataset::bundled(), Vec::new()));
+    };
+    let (mut dataset, _) = load(first)?;
+    let mut lines = Vec::new();
+    for path in paths {
+        let (next, name) = load(path)?;
+        let (merged, report) = crate::model::merge::merge(dataset, next);
+        dataset = merged;
+        for conflict in report.conflicts {
+            let line = format!("{}: {conflict}", crate::text::sanitize_line(&name));
+            // A closed stderr is no reason to refuse the data.
+            let _ = writeln!(err, "gnlc: {line}");
+            lines.push(line);
+        }
     }
+    Ok((dataset, lines))
 }
 
 /// Runs a parsed command line and returns the exit status for `main` (0 unless the explorer
@@ -41,7 +72,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
                     "the explorer needs a terminal on standard input and output; for a pipe or a file use `gnlc list`, `gnlc show` or `gnlc stats`".into(),
                 ));
             }
-            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let (dataset, _conflicts) = load_dataset(&cli.data, err)?;
+            let engine = Engine::new(dataset);
             let query = facets::build_query(&engine, &cli.filters)?;
             let mut app = crate::app::App::new(engine, query);
             // A shortlist file that cannot be read does not stop the explorer: it starts,
@@ -64,7 +96,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             format,
             shortlist: only_shortlist,
         }) => {
-            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
             let mut query = facets::build_query(&engine, &filters)?;
             if only_shortlist {
                 shortlist::restrict(&mut query)?;
@@ -75,7 +107,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             written
         }
         Some(Command::Show { city, format }) => {
-            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
             let member = show::find(&engine, &city)?;
             output::show(engine.member(member), format, out)
         }
@@ -84,7 +116,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             filters,
             shortlist: only_shortlist,
         }) => {
-            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
             let mut query = facets::build_query(&engine, &filters)?;
             if only_shortlist {
                 shortlist::restrict(&mut query)?;
@@ -92,7 +124,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             stats::print(&engine, &query, format, out)
         }
         Some(Command::Shortlist { action }) => {
-            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
             shortlist::run(&engine, action, out, err)
         }
         Some(Command::Import {

@@ -1,6 +1,10 @@
 //! Finding the one city `gnlc show CITY` means: an exact name first (case and accents
 //! optional, "City, Country" or an id to pick between namesakes), then the best fuzzy match
 //! when it is unambiguous; otherwise an error that lists the candidates.
+//!
+//! In "City, Country" the country may be any spelling of the country alias table
+//! (`model::countries`: "Chisinau, Moldova" is Chisinau in the Republic of Moldova), or a
+//! part of the name that only one of the city's countries has ("Busan, Korea").
 
 use crate::error::{Error, Result};
 use crate::query::{Engine, Query};
@@ -34,6 +38,10 @@ pub fn find(engine: &Engine, name: &str) -> Result<usize> {
         n if n > 1 => return Err(ambiguous(engine, name, &exact)),
         _ => {}
     }
+    // 1b. "city, country" with the country in any known spelling.
+    if let Some(found) = qualified(engine, name)? {
+        return Ok(found);
+    }
     // 2. Fuzzy, through the same engine as `list --search`.
     let results = engine.run(&Query::text(name));
     let hits = &results.hits;
@@ -61,6 +69,57 @@ pub fn find(engine: &Engine, name: &str) -> Result<usize> {
                 Err(ambiguous(engine, name, &candidates))
             }
         }
+    }
+}
+
+/// "City, Country": the members named `City` whose country the qualifier names. `None` when
+/// the text has no comma or no member is named `City` (then it is searched as a whole).
+fn qualified(engine: &Engine, name: &str) -> Result<Option<usize>> {
+    let members = &engine.dataset().members;
+    let Some((city, qualifier)) = name.rsplit_once(',') else {
+        return Ok(None);
+    };
+    let (written, qualifier) = (city.trim(), qualifier.trim());
+    let city = fold(written);
+    let named: Vec<usize> = (0..members.len())
+        .filter(|&i| fold(&members[i].city) == city)
+        .collect();
+    if named.is_empty() || qualifier.is_empty() {
+        return Ok(None);
+    }
+    let in_country: Vec<usize> =
+        if let Some(country) = crate::model::countries::canonical(qualifier) {
+            named
+                .iter()
+                .copied()
+                .filter(|&i| members[i].country == country)
+                .collect()
+        } else {
+            // Not a known spelling: a part of the country's name, if only one fits.
+            let part = fold(qualifier);
+            named
+                .iter()
+                .copied()
+                .filter(|&i| fold(&members[i].country).contains(&part))
+                .collect()
+        };
+    match in_country.len() {
+        1 => Ok(Some(in_country[0])),
+        0 => {
+            let countries: Vec<String> = named
+                .iter()
+                .map(|&i| format!("\"{}\"", sanitize_line(&members[i].country)))
+                .collect();
+            Err(Error::NotFound(format!(
+                "no city `{}` in a country `{}`; it is in {}: e.g. `gnlc show \"{}, {}\"`",
+                sanitize_line(written),
+                sanitize_line(qualifier),
+                countries.join(", "),
+                sanitize_line(&members[named[0]].city),
+                sanitize_line(&members[named[0]].country),
+            )))
+        }
+        _ => Err(ambiguous(engine, name, &in_country)),
     }
 }
 

@@ -21,10 +21,16 @@ use unicode_width::UnicodeWidthStr;
 struct Stats<'a> {
     members: usize,
     countries: usize,
-    /// Members whose clusters were inferred from their text rather than stated.
+    /// Members whose clusters were inferred from their text rather than stated (members
+    /// without text have none to infer: they are counted under "no-profile-text").
     clusters_inferred_for: usize,
     /// Members the data gives no joining year for (in no value of the Joined counts).
     joined_unknown_for: usize,
+    /// Members whose year is only one they were members by (counted in that year).
+    member_by_for: usize,
+    /// What the dataset covers beside what the network announced, in words ("349 of the 425
+    /// members announced by ..."), when the dataset records the announcement.
+    coverage: Option<String>,
     /// Per kind, each value with members, and the kind's always-listed values (every region
     /// and cluster) even at zero, as the panes show them.
     by_kind: Vec<(FacetKind, Vec<Count<'a>>)>,
@@ -60,9 +66,11 @@ impl Serialize for Stats<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(6 + self.by_kind.len()))?;
         map.serialize_entry("members", &self.members)?;
+        map.serialize_entry("coverage", &self.coverage)?;
         map.serialize_entry("countries", &self.countries)?;
         map.serialize_entry("clusters_inferred_for", &self.clusters_inferred_for)?;
         map.serialize_entry("joined_unknown_for", &self.joined_unknown_for)?;
+        map.serialize_entry("member_by_for", &self.member_by_for)?;
         for (kind, counts) in &self.by_kind {
             map.serialize_entry(&format!("by_{}", kind.id), counts)?;
         }
@@ -72,7 +80,7 @@ impl Serialize for Stats<'_> {
     }
 }
 
-fn compute(charts: &Charts) -> Stats<'_> {
+fn compute<'a>(engine: &Engine, charts: &'a Charts) -> Stats<'a> {
     let by_kind = charts
         .by_kind
         .iter()
@@ -90,13 +98,21 @@ fn compute(charts: &Charts) -> Stats<'_> {
             (bars.kind, values)
         })
         .collect();
+    let countries = charts
+        .of_kind(&COUNTRY)
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .count();
+    let coverage = crate::model::coverage::Coverage {
+        members: charts.members,
+        countries,
+        announced: engine.dataset().announced.as_ref(),
+    };
     Stats {
         members: charts.members,
-        countries: charts
-            .of_kind(&COUNTRY)
-            .iter()
-            .filter(|(_, n)| *n > 0)
-            .count(),
+        countries,
+        coverage: coverage.announced.map(|_| coverage.long()),
+        member_by_for: charts.by_year.iter().map(|y| y.member_by).sum(),
         clusters_inferred_for: charts.clusters_inferred_for,
         joined_unknown_for: charts.year_unknown_for,
         by_kind,
@@ -127,7 +143,7 @@ pub fn print(
 ) -> Result<()> {
     let results = engine.run(query);
     let charts = Charts::of(engine, &results);
-    let stats = compute(&charts);
+    let stats = compute(engine, &charts);
     let written = match format {
         TextFormat::Json => serde_json::to_writer_pretty(&mut *out, &stats)
             .map_err(std::io::Error::from)
@@ -143,22 +159,40 @@ fn text(stats: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
     } else {
         ("", "")
     };
-    writeln!(
-        out,
-        "{} members in {} countries",
-        stats.members, stats.countries
-    )?;
+    let counts = crate::model::coverage::Coverage {
+        members: stats.members,
+        countries: stats.countries,
+        announced: None,
+    };
+    writeln!(out, "{}", counts.long())?;
+    if let Some(coverage) = &stats.coverage {
+        writeln!(out, "{coverage}")?;
+    }
     for (kind, counts) in &stats.by_kind {
         let note = if *kind == CLUSTER {
             format!(
                 " (inferred from profile text for {} of {} members)",
                 stats.clusters_inferred_for, stats.members
             )
-        } else if *kind == JOINED && stats.joined_unknown_for > 0 {
-            format!(
-                " (no year given for {} of {} members)",
-                stats.joined_unknown_for, stats.members
-            )
+        } else if *kind == JOINED {
+            let mut notes = Vec::new();
+            if stats.member_by_for > 0 {
+                notes.push(format!(
+                    "for {} members only a year they were members by",
+                    stats.member_by_for
+                ));
+            }
+            if stats.joined_unknown_for > 0 {
+                notes.push(format!(
+                    "no year given for {} of {} members",
+                    stats.joined_unknown_for, stats.members
+                ));
+            }
+            if notes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", notes.join("; "))
+            }
         } else {
             String::new()
         };

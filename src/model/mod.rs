@@ -7,6 +7,7 @@
 
 pub mod clusters;
 pub mod countries;
+pub mod coverage;
 pub mod load;
 pub mod merge;
 pub mod schema;
@@ -297,6 +298,13 @@ impl Member {
     /// True when the profile has none of the three sections.
     pub fn has_no_sections(&self) -> bool {
         Section::ALL.iter().all(|s| self.section(*s).is_none())
+    }
+
+    /// True when the member has any profile text: a tagline, a summary or a section. A
+    /// member without any is known only from the membership directory (country, region,
+    /// year, coordinates, sources), so nothing can be inferred about its clusters.
+    pub fn has_profile_text(&self) -> bool {
+        self.tagline.is_some() || self.summary.is_some() || !self.has_no_sections()
     }
 
     /// The id a member gets when the dataset gives none: `city-country`, slugged.

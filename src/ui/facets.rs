@@ -1,6 +1,9 @@
 //! A facet pane (one per facet kind: Regions, Countries, Clusters...): each value with `[x]`
 //! when selected and its live count (how many cities choosing it would give). Zero counts stay
-//! listed, dimmed.
+//! listed, dimmed; so does a stand-in value such as "no profile text" (members that have no
+//! value of the kind, counted as what they are). When some listed Joined years count members
+//! that were only members *by* that year, the pane says so in a one-line legend (in the bundled
+//! data every year does, so marking single years would say nothing).
 
 use super::ViewState;
 use super::{pane, theme::Theme, wrap};
@@ -37,15 +40,29 @@ pub fn render(
             theme.on(),
         ));
     }
+    let rows_of_pane = app.facet_rows(which);
+    let marked = rows_of_pane.iter().any(|r| r.marked);
+    let len = app.pane_len(which);
+    // The legend goes on the bottom border when it fits beside the position indicator; else
+    // the title says it ("Joined or member by").
+    let bottom = marked.then(|| bottom_legend(area, boxed, len)).flatten();
+    if marked && bottom.is_none() {
+        title.push(Span::styled(" or member by", theme.muted()));
+    }
     let title_width = pane::title_width(&title, focused);
     let rows = pane::frame(frame, area, title, focused, boxed, theme);
     let first = pane::keep_visible(app, view, which, rows);
-    let len = app.pane_len(which);
     pane::indicator(frame, area, rows, (first, len), title_width, boxed, theme);
+    if let Some(text) = bottom {
+        let width = wrap::width(&text) as u16;
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.muted())),
+            Rect::new(area.x + 1, area.bottom() - 1, width, 1),
+        );
+    }
     let cursor = app.pane(which).cursor;
     let width = usize::from(rows.width);
-    let lines: Vec<Line> = app
-        .facet_rows(which)
+    let lines: Vec<Line> = rows_of_pane
         .into_iter()
         .enumerate()
         .skip(first)
@@ -56,7 +73,7 @@ pub fn render(
             let label_room = width.saturating_sub(2 + 4 + 1 + count.len());
             let label = wrap::fit(&crate::text::sanitize_line(&row.label), label_room);
             let pad = label_room.saturating_sub(wrap::width(&label));
-            let dim = if row.count == 0 {
+            let dim = if row.count == 0 || row.absent {
                 theme.zero()
             } else {
                 ratatui::style::Style::new()
@@ -87,4 +104,28 @@ pub fn render(
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);
+}
+
+/// The Joined pane's legend when its counts include "member by" years, longest first: the
+/// first that fits is drawn.
+const LEGENDS: [&str; 3] = [
+    "counts include \"member by\" years",
+    "incl. \"member by\" years",
+    "incl. member by",
+];
+
+/// The widest legend that fits at the left of a boxed pane's bottom border beside the
+/// position indicator (at its widest), if any.
+fn bottom_legend(area: Rect, boxed: bool, len: usize) -> Option<String> {
+    if !boxed || area.height < 3 || area.width < 4 {
+        return None;
+    }
+    let rows = usize::from(area.height - 2);
+    let indicator =
+        pane::position(len.saturating_sub(rows), rows, len).map_or(0, |p| wrap::width(&p) + 3);
+    let room = usize::from(area.width - 2).saturating_sub(indicator);
+    LEGENDS
+        .iter()
+        .map(|l| format!(" {l} "))
+        .find(|l| wrap::width(l) <= room)
 }

@@ -34,6 +34,10 @@ pub enum FacetSize {
 /// The smallest height of a [`FacetSize::Fill`] pane, borders included.
 pub const FILL_MIN: u16 = 3;
 
+/// The height a filling pane keeps (three values and borders) before another filling pane
+/// grows past it, when the column has the rows.
+const FILL_SHARE: u16 = 5;
+
 /// The browse view's areas.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Browse {
@@ -81,7 +85,8 @@ pub fn facet_sizes(app: &crate::app::App) -> Vec<FacetSize> {
 /// The height of each facet pane in a column of `height` rows, borders included.
 ///
 /// Every pane gets at least [`FILL_MIN`] rows. Then fitted panes grow, in order, to show all
-/// their values; then filling panes, the one with fewest values first; what is left goes to
+/// their values; then filling panes, the one with fewest values first, each leaving the later
+/// ones [`FILL_SHARE`] rows when it can; what is left goes to
 /// the first filling pane, or to the last pane when none fills. When the column is short, the
 /// last panes are the ones cut short: they scroll, and show where they are.
 pub fn facet_heights(height: u16, facets: &[FacetSize]) -> Vec<u16> {
@@ -96,7 +101,29 @@ pub fn facet_heights(height: u16, facets: &[FacetSize]) -> Vec<u16> {
         FacetSize::Fit(_) => (0, 0),
         FacetSize::Fill(rows) => (1, rows),
     });
-    for i in order {
+    let (fits, fills): (Vec<usize>, Vec<usize>) = order
+        .into_iter()
+        .partition(|&i| matches!(facets[i], FacetSize::Fit(_)));
+    for i in fits {
+        let grow = want(&facets[i]).saturating_sub(heights[i]).min(left);
+        heights[i] += grow;
+        left -= grow;
+    }
+    // Filling panes grow fewest values first, but not into the rows that keep each later one
+    // at [`FILL_SHARE`]: a short column must not leave the countries one row beside a year
+    // list shown whole. What the later ones then leave goes to the first again.
+    for (n, &i) in fills.iter().enumerate() {
+        let reserve: u16 = fills[n + 1..]
+            .iter()
+            .map(|&j| want(&facets[j]).min(FILL_SHARE).saturating_sub(heights[j]))
+            .sum();
+        let grow = want(&facets[i])
+            .saturating_sub(heights[i])
+            .min(left.saturating_sub(reserve));
+        heights[i] += grow;
+        left -= grow;
+    }
+    for &i in &fills {
         let grow = want(&facets[i]).saturating_sub(heights[i]).min(left);
         heights[i] += grow;
         left -= grow;

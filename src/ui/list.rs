@@ -1,5 +1,7 @@
 //! The city list: city and country of every hit, the characters the search matched in bold
 //! and underlined, a ★ before cities on the shortlist, and "n of N" and the marks in the title.
+//! Where the row has room, the year at the right: "2019", or "by 2019" for a year the city was
+//! only a member by (`profile::joined_short`).
 
 use super::ViewState;
 use super::{pane, theme::Theme, wrap};
@@ -47,7 +49,13 @@ pub fn render(
     }
     let cursor = app.pane(Pane::Cities).cursor;
     let visible = &app.results().hits[first..];
-    let city_room = width.saturating_sub(2);
+    // The year column: seven cells ("by 2019") and a gap, from 40 cells of room on.
+    let year_room = if width.saturating_sub(2) >= YEAR_FROM {
+        8
+    } else {
+        0
+    };
+    let city_room = width.saturating_sub(2 + year_room);
     // Names are clipped to the room before sanitising: a name can be megabytes long, and
     // only the visible rows' names are read at all.
     let longest = visible
@@ -86,7 +94,17 @@ pub fn render(
                     &crate::text::sanitize_line(wrap::clip(&member.country, country_room)),
                     country_room,
                 );
+                let pad = if year_room > 0 {
+                    country_room.saturating_sub(wrap::width(&country))
+                } else {
+                    0
+                };
                 spans.push(Span::styled(country, theme.muted()));
+                spans.push(Span::raw(" ".repeat(pad)));
+            }
+            if year_room > 0 {
+                let year = crate::profile::joined_short(member).unwrap_or_default();
+                spans.push(Span::styled(format!(" {year:>7}"), theme.muted()));
             }
             let line = Line::from(spans);
             if at_cursor && focused {
@@ -100,6 +118,9 @@ pub fn render(
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);
 }
+
+/// The room (cells after the cursor mark) from which a row shows the year.
+const YEAR_FROM: usize = 40;
 
 /// `text` cut to `max` cells as spans, the chars at `positions` (char indices) styled
 /// `matched`. Returns the spans and the cells used.

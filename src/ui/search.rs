@@ -1,4 +1,6 @@
-//! The search box: the search text, a cursor while it has focus, and a hint when empty.
+//! The search box: the search text, a cursor while it has focus, and a hint when empty. Its
+//! top border (or, on one line, its right end when there is room) is the explorer's header:
+//! what the data covers ("349 of the 425 members announced by December 2025").
 
 use super::{MouseArea, Target, ViewState};
 use super::{theme::Theme, wrap};
@@ -24,6 +26,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
             })
             .border_style(theme.border(focused))
             .title(Line::from(title).style(theme.title(focused)));
+        let coverage = app.coverage();
+        // Left of it the title ("▶ Search") and a stretch of border.
+        let room = usize::from(area.width).saturating_sub(2 + 8 + 2);
+        let block = match [coverage.long(), coverage.short()]
+            .into_iter()
+            .map(|c| format!(" {c} "))
+            .find(|c| wrap::width(c) <= room)
+        {
+            Some(text) => block.title(Line::styled(text, theme.muted()).right_aligned()),
+            None => block,
+        };
         let inner = block.inner(area);
         frame.render_widget(block, area);
         inner
@@ -48,7 +61,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
             Span::styled(shown.to_string(), theme.label()),
         ])
     };
+    let used = line.width();
     frame.render_widget(Paragraph::new(line), inner);
+    if area.height < 3 && !focused {
+        // One line: the coverage at its right end, when it fits beside the text.
+        let room = usize::from(inner.width).saturating_sub(used + 2);
+        let coverage = app.coverage();
+        if let Some(text) = [coverage.long(), coverage.short()]
+            .into_iter()
+            .find(|c| wrap::width(c) <= room)
+        {
+            let width = wrap::width(&text) as u16;
+            frame.render_widget(
+                Paragraph::new(Span::styled(text, theme.muted())),
+                Rect::new(inner.right() - width, inner.y, width, inner.height.min(1)),
+            );
+        }
+    }
     if focused && inner.width > 0 && inner.height > 0 {
         let x = inner.x
             + (wrap::width(prompt) + wrap::width(shown)).min(usize::from(inner.width - 1)) as u16;
