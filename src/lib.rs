@@ -22,6 +22,8 @@
 pub mod app;
 pub mod bundle;
 pub mod cli;
+pub mod clipboard;
+pub mod config;
 pub mod error;
 pub mod facet;
 pub mod fulltext;

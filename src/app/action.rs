@@ -72,4 +72,12 @@ pub enum Action {
     Click { column: u16, row: u16 },
     /// The mouse wheel over a screen cell; `down` is true for scrolling down.
     Wheel { column: u16, row: u16, down: bool },
+    /// Copy the selected city's profile, as Markdown, to the terminal's clipboard.
+    CopyProfile,
+    /// Open the selected city's source page in the browser.
+    OpenSource,
+    /// Suspend the explorer to the shell (Ctrl-Z); `fg` brings it back.
+    Suspend,
+    /// Clear the terminal and draw the whole screen again (Ctrl-L).
+    Redraw,
 }

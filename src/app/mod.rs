@@ -15,6 +15,7 @@ mod update;
 
 pub use action::Action;
 pub use keymap::Mode;
+pub use update::source_url;
 
 use crate::facet::FacetKind;
 use crate::model::Member;
@@ -114,6 +115,27 @@ pub struct App {
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The key table with the user's remaps (the table as written by default).
+    pub keys: keymap::Keymap,
+    /// A one-line message about what the last action did (`y`, `o`), shown in the footer
+    /// until the next action.
+    pub status: Option<String>,
+    /// What the last actions asked of the outside world, for the event loop to do.
+    effects: Vec<Effect>,
+}
+
+/// Something an action asks of the outside world (the terminal, the clipboard, a browser).
+/// `App::update` only records it: the event loop (`tui`) does it, so the app stays pure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put `text` on the clipboard (OSC 52); `city` names what was copied.
+    Copy { city: String, text: String },
+    /// Open `url` in the browser; `city` names whose page it is.
+    OpenUrl { city: String, url: String },
+    /// Give the terminal back to the shell until continued.
+    Suspend,
+    /// Clear the terminal and draw everything again.
+    Redraw,
 }
 
 impl App {
@@ -135,7 +157,19 @@ impl App {
             pane_states,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,
+            keys: keymap::Keymap::default(),
+            status: None,
+            effects: Vec::new(),
         }
+    }
+
+    /// Takes the effects the actions so far asked for, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    pub(crate) fn push_effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
     }
 
     pub fn engine(&self) -> &Engine {

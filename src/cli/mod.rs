@@ -3,7 +3,9 @@
 //! same engine the explorer uses, so `gnlc list` and the explorer always agree.
 
 mod args;
+mod completion;
 mod facets;
+mod man;
 mod output;
 mod show;
 mod stats;
@@ -34,6 +36,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     let done = match cli.command {
         None => {
             use std::io::IsTerminal;
+            // A broken config file is reported before anything else, terminal or not.
+            let config = crate::config::load()?;
             if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
                 return Err(Error::Usage(
                     "the explorer needs a terminal on standard input and output; for a pipe or a file use `gnlc list`, `gnlc show` or `gnlc stats`".into(),
@@ -41,11 +45,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             }
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);
             let query = facets::build_query(&engine, &cli.filters)?;
-            let app = crate::app::App::new(engine, query);
+            let mut app = crate::app::App::new(engine, query);
+            app.keys = config.keys;
             return crate::tui::run(
                 app,
                 crate::tui::Options {
-                    mouse: !cli.no_mouse,
+                    mouse: config.mouse.unwrap_or(true) && !cli.no_mouse,
+                    palette: config.palette,
                 },
             );
         }
@@ -82,10 +88,25 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         Some(Command::Completions { shell }) => {
             // Generated into memory first: clap_complete panics on a failed write (a closed
             // pipe), where ours reports it.
-            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut command = completion::with_values(<Cli as clap::CommandFactory>::command());
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command, "gnlc", &mut script);
             out.write_all(&script).map_err(|e| write_error(&e))
+        }
+        Some(Command::Config { default, path }) => {
+            if default {
+                out.write_all(crate::config::default_file().as_bytes())
+                    .map_err(|e| write_error(&e))
+            } else {
+                let _ = path;
+                let place = crate::config::path()?;
+                writeln!(out, "{}", place.display()).map_err(|e| write_error(&e))
+            }
+        }
+        Some(Command::Man) => {
+            let page =
+                man::page(<Cli as clap::CommandFactory>::command()).map_err(|e| write_error(&e))?;
+            out.write_all(&page).map_err(|e| write_error(&e))
         }
     };
     done.map(|()| 0)
