@@ -28,20 +28,23 @@ use std::path::PathBuf;
 use toml::Spanned;
 
 /// Everything the config file sets, with the defaults for what it leaves out.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// Capture the mouse in the explorer (`--no-mouse` turns it off for one run).
-    pub mouse: Option<bool>,
+    pub mouse: bool,
     /// The theme's colours.
     pub palette: Palette,
     /// The key table with the remaps.
     pub keys: Keymap,
 }
 
-impl Config {
-    /// Whether the explorer captures the mouse: the file's choice, or yes.
-    pub fn mouse(&self) -> bool {
-        self.mouse.unwrap_or(true)
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            mouse: true,
+            palette: Palette::default(),
+            keys: Keymap::default(),
+        }
     }
 }
 
@@ -129,7 +132,7 @@ pub fn parse(text: &str, path: &str) -> Result<Config> {
     let palette = palette(&file.theme).map_err(|(span, message)| at(Some(span), message))?;
     let keys = keymap(&file.keys).map_err(|(span, message)| at(Some(span), message))?;
     Ok(Config {
-        mouse: file.options.mouse,
+        mouse: file.options.mouse.unwrap_or(true),
         palette,
         keys,
     })

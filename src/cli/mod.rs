@@ -50,7 +50,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             return crate::tui::run(
                 app,
                 crate::tui::Options {
-                    mouse: config.mouse.unwrap_or(true) && !cli.no_mouse,
+                    mouse: config.mouse && !cli.no_mouse,
                     palette: config.palette,
                 },
             );
