@@ -265,10 +265,19 @@ fn perform(
         }
         Effect::Suspend => {
             suspend(options.mouse)?;
-            terminal.clear()?;
+            redraw_all(terminal)?;
         }
-        Effect::Redraw => terminal.clear()?,
+        Effect::Redraw => redraw_all(terminal)?,
     }
+    Ok(())
+}
+
+/// Clears the terminal and makes the next frame draw every cell: both of ratatui's buffers
+/// are left blank, like the cleared screen. (`Terminal::clear` would also ask the terminal
+/// where its cursor is, and wait for an answer some terminals never give.)
+fn redraw_all(screen: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+    screen.swap_buffers();
     Ok(())
 }
 
