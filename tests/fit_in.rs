@@ -373,7 +373,7 @@ fn osc52_is_the_exact_sequence_with_and_without_tmux() {
     assert_eq!(gnlc::clipboard::osc52("hi", false), b"\x1b]52;c;aGk=\x07");
     assert_eq!(
         gnlc::clipboard::osc52("hi", true),
-        b"\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+        b"\x1b]52;c;aGk=\x07\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
     );
     assert_eq!(
         gnlc::clipboard::osc52("Sønderborg", false),
