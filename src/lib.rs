@@ -23,6 +23,8 @@ pub mod app;
 pub mod bundle;
 pub mod charts;
 pub mod cli;
+pub mod clipboard;
+pub mod config;
 pub mod error;
 pub mod facet;
 pub mod fulltext;

@@ -20,6 +20,13 @@
 //!
 //! The library never calls `process::exit`: only `main` ends the process.
 //!
+//! # Outside effects
+//!
+//! Actions that need the outside world (`y` copies with OSC 52, `o` opens a browser, Ctrl-Z
+//! suspends, Ctrl-L redraws) are recorded by the app as `app::Effect`s; the loop performs
+//! them after each event. Ctrl-Z restores the terminal exactly as on exit, stops the process
+//! with SIGTSTP, and on SIGCONT enters explorer mode again and redraws every cell.
+//!
 //! # Test-only triggers
 //!
 //! In debug builds only (`cfg(debug_assertions)`; a release binary has no such code), the
@@ -32,14 +39,15 @@
 //! After one event arrives, every pending event is handled (`poll(Duration::ZERO)`) before the
 //! next frame is drawn, so fast typing never waits for drawing.
 
-use crate::app::{App, keymap};
+use crate::app::{App, Effect};
+use crate::clipboard;
 use crate::error::{Error, Result};
 use crate::ui::Explorer;
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io;
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -51,11 +59,16 @@ use std::time::Duration;
 pub struct Options {
     /// Capture the mouse (clicks and the wheel); `--no-mouse` turns it off.
     pub mouse: bool,
+    /// The colours to draw with (the config file's theme).
+    pub palette: crate::ui::theme::Palette,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { mouse: true }
+        Options {
+            mouse: true,
+            palette: crate::ui::theme::Palette::default(),
+        }
     }
 }
 
@@ -101,6 +114,7 @@ pub fn run(app: App, options: Options) -> Result<i32> {
         .name("explorer".into())
         .spawn(move || {
             let mut app = Explorer::new(app);
+            app.view.palette = options.palette;
             let result = {
                 let _guard = Guard;
                 enter(options.mouse).and_then(|()| event_loop(&mut app, options, &loop_signal))
@@ -221,6 +235,9 @@ fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io:
         // Handle everything pending before drawing again.
         loop {
             handle(app, options, &event::read()?);
+            for effect in app.app.take_effects() {
+                perform(&mut terminal, app, options, effect)?;
+            }
             if app.quit || signalled() || !event::poll(Duration::ZERO)? {
                 break;
             }
@@ -228,10 +245,106 @@ fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io:
     }
 }
 
+/// Does what an action asked of the outside world (see `app::Effect`), and says so in the
+/// footer's status line.
+fn perform(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut Explorer,
+    options: Options,
+    effect: Effect,
+) -> io::Result<()> {
+    match effect {
+        Effect::Copy { city, text } => {
+            let mut out = io::stdout();
+            out.write_all(&clipboard::osc52(&text, clipboard::in_tmux()))?;
+            out.flush()?;
+            app.app.status = Some(format!("copied {city}'s profile (OSC 52)"));
+        }
+        Effect::OpenUrl { city, url } => {
+            app.app.status = Some(open_in_browser(&city, &url));
+        }
+        Effect::Suspend => {
+            suspend(options.mouse)?;
+            redraw_all(terminal)?;
+        }
+        Effect::Redraw => redraw_all(terminal)?,
+    }
+    Ok(())
+}
+
+/// Clears the terminal and makes the next frame draw every cell: both of ratatui's buffers
+/// are left blank, like the cleared screen. (`Terminal::clear` would also ask the terminal
+/// where its cursor is, and wait for an answer some terminals never give.)
+fn redraw_all(screen: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+    screen.swap_buffers();
+    Ok(())
+}
+
+/// Gives the terminal back and stops the process as the shell's Ctrl-Z would (SIGTSTP);
+/// when the shell continues it (`fg`, SIGCONT), takes the terminal again. The caller
+/// redraws the whole screen.
+fn suspend(mouse: bool) -> io::Result<()> {
+    restore();
+    // Stops here until SIGCONT. In an orphaned process group (no job-control shell to bring
+    // it back) the system discards the signal and the explorer simply carries on.
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter(mouse)
+}
+
+/// The program that opens a web address in the user's browser.
+const OPENER: &str = if cfg!(target_os = "macos") {
+    "open"
+} else {
+    "xdg-open"
+};
+
+/// How long to wait for the opener to fail before taking its silence for success.
+const OPENER_WAIT: Duration = Duration::from_millis(1500);
+
+/// Opens `url` with the system's opener, its output thrown away (it would draw over the
+/// screen), and returns the status line to show.
+fn open_in_browser(city: &str, url: &str) -> String {
+    let spawned = std::process::Command::new(OPENER)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(e) => {
+            return format!("no browser could be started ({OPENER}: {e}); {city}'s source: {url}");
+        }
+    };
+    let start = std::time::Instant::now();
+    while start.elapsed() < OPENER_WAIT {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => {
+                return format!("opened {city}'s source page: {url}");
+            }
+            Ok(Some(status)) => {
+                return format!(
+                    "no browser could open it ({OPENER} {status}); {city}'s source: {url}"
+                );
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => {
+                return format!(
+                    "no browser could be started ({OPENER}: {e}); {city}'s source: {url}"
+                );
+            }
+        }
+    }
+    // Still running: a browser that stays attached to its opener. Reap it when it ends.
+    std::thread::spawn(move || child.wait());
+    format!("opening {city}'s source page: {url}")
+}
+
 /// Turns one terminal event into an action and applies it.
 fn handle(app: &mut Explorer, options: Options, event: &Event) {
     let action = match event {
-        Event::Key(key) => keymap::action_for(app.mode(), *key),
+        Event::Key(key) => app.app.keys.action_for(app.mode(), *key),
         Event::Mouse(mouse) if options.mouse => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {

@@ -41,6 +41,13 @@ fn size(cols: u16, rows: u16) -> PtySize {
 
 impl Session {
     fn start(args: &[&str], env: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gnlc"));
+        cmd.args(["--data", common::FIXTURE_PATH]);
+        cmd.args(args);
+        Session::spawn(cmd, env)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(size(100, 30))
             .expect("open a pty");
@@ -51,9 +58,6 @@ impl Session {
                 .contains(LocalFlags::ECHO | LocalFlags::ICANON),
             "a fresh pty echoes and is in line mode"
         );
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gnlc"));
-        cmd.args(["--data", common::FIXTURE_PATH]);
-        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("GNLC_TEST_TRIGGER");
@@ -409,6 +413,95 @@ fn command_line_filters_open_the_explorer_already_filtered() {
         screen.contains("Sønderborg") && screen.contains("sonder"),
         "{screen}"
     );
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// Ctrl-Z as a user meets it: gnlc started by a job-control shell, suspended, the shell's
+/// `fg` bringing it back. (A process whose group has no job-control shell above it is in an
+/// orphaned group, where the system discards SIGTSTP by design; so the shell is needed.)
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_brings_the_explorer_back() {
+    // bash -m: job control, so gnlc runs as a foreground job in its own process group. After
+    // it stops, the script says so and waits for a line; the line makes it run `fg`.
+    let script = format!(
+        "\"$0\" --data {fixture}; echo \"[gnlc stopped: $?]\"; read -r line; fg; echo \"[gnlc done: $?]\"",
+        fixture = common::FIXTURE_PATH
+    );
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args([
+        "--norc",
+        "--noprofile",
+        "-m",
+        "-c",
+        &script,
+        env!("CARGO_BIN_EXE_gnlc"),
+    ]);
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent-gnlc-test-config");
+    let mut s = Session::spawn(cmd, &[]);
+    s.wait_for("13 of 13");
+    let raw_mode = |s: &Session| {
+        let termios = s.master.get_termios().expect("termios");
+        !termios
+            .local_flags
+            .intersects(LocalFlags::ECHO | LocalFlags::ICANON)
+    };
+    assert!(raw_mode(&s), "the explorer runs in raw mode");
+    // Ctrl-Z: the terminal is restored as on exit, then the process stops (148 = 128 + SIGTSTP).
+    s.send("\x1a");
+    let screen = s.wait_for("[gnlc stopped: 148]");
+    assert!(!screen.contains("13 of 13"), "{screen}");
+    s.assert_restored(true);
+    // `fg`: raw mode, the alternate screen and the mouse again, and the whole screen drawn.
+    let before = s.raw().len();
+    s.send("\n");
+    let start = Instant::now();
+    while !(s.parser.lock().expect("lock").screen().alternate_screen()
+        && s.screen().contains("13 of 13"))
+    {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "not drawn again after fg:\n{}",
+            s.screen()
+        );
+        thread::sleep(STEP);
+    }
+    s.settle();
+    assert!(raw_mode(&s), "raw mode again after fg");
+    let resumed = s.raw()[before..].to_vec();
+    assert!(
+        find_last(&resumed, b"\x1b[?1049h").is_some(),
+        "alternate screen again"
+    );
+    assert!(
+        find_last(&resumed, b"\x1b[?1000h").is_some(),
+        "mouse captured again"
+    );
+    // Every row of the list is there: a full redraw, not a diff against the old screen.
+    let screen = s.screen();
+    for city in ["Beijing", "Cork", "Sønderborg"] {
+        assert!(screen.contains(city), "{city} missing after fg:\n{screen}");
+    }
+    // Still answers keys.
+    s.send("/sonder");
+    s.wait_for("1 of 13");
+    s.send("\x03");
+    s.wait_for("[gnlc done: 0]");
+    s.assert_restored(true);
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// Ctrl-L clears the terminal and draws every cell again.
+#[test]
+fn ctrl_l_redraws_the_whole_screen() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("13 of 13");
+    // Scribble over the emulator's idea of the screen, as a stray write to the tty would.
+    s.parser.lock().expect("lock").process(b"\x1b[2J");
+    assert!(!s.screen().contains("13 of 13"));
+    s.send("\x0c");
+    let screen = s.wait_for("13 of 13");
+    assert!(screen.contains("Beijing"), "{screen}");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }

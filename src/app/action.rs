@@ -90,4 +90,12 @@ pub enum Action {
     PromptCancel,
     /// Rename a shortlist file that cannot be read to `shortlist.json.bad-<time>`.
     MoveShortlistAside,
+    /// Copy the selected city's profile, as Markdown, to the terminal's clipboard.
+    CopyProfile,
+    /// Open the selected city's source page in the browser.
+    OpenSource,
+    /// Suspend the explorer to the shell (Ctrl-Z); `fg` brings it back.
+    Suspend,
+    /// Clear the terminal and draw the whole screen again (Ctrl-L).
+    Redraw,
 }

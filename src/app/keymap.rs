@@ -499,10 +499,57 @@ pub const BINDINGS: &[Binding] = &[
         help: "delete a character; any other key types itself",
         footer: None,
     },
+    Binding {
+        group: Group::Everywhere,
+        keys: &[ctrl('z')],
+        action: Action::Suspend,
+        help: "suspend to the shell (fg brings the explorer back)",
+        footer: None,
+    },
+    Binding {
+        group: Group::Everywhere,
+        keys: &[ctrl('l')],
+        action: Action::Redraw,
+        help: "redraw the whole screen",
+        footer: None,
+    },
+    Binding {
+        group: Group::Cities,
+        keys: &[ch('y')],
+        action: Action::CopyProfile,
+        help: "copy the city's profile as Markdown (OSC 52 clipboard)",
+        footer: None,
+    },
+    Binding {
+        group: Group::Cities,
+        keys: &[ch('o')],
+        action: Action::OpenSource,
+        help: "open the city's source page in the browser",
+        footer: None,
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[ch('y')],
+        action: Action::CopyProfile,
+        help: "copy this profile as Markdown (OSC 52 clipboard)",
+        footer: None,
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[ch('o')],
+        action: Action::OpenSource,
+        help: "open the city's source page in the browser",
+        footer: None,
+    },
 ];
 
-/// What a key press means in `mode`, if anything.
+/// What a key press means in `mode`, if anything, with the table's own keys.
 pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
+    Keymap::default().action_for(mode, event)
+}
+
+/// The key a key event stands for, or `None` for a release or a modifier no binding uses.
+pub fn pressed(event: KeyEvent) -> Option<Key> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -518,48 +565,94 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
         KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
         code => code,
     };
-    let pressed = Key { code, ctrl };
-    let found = BINDINGS
-        .iter()
-        .filter(|b| b.group.applies_in(mode))
-        .find(|b| b.keys.contains(&pressed))
-        .map(|b| b.action);
-    match (found, mode, pressed) {
-        // The typing modes' binding for Up/Down is one row for both keys; split it here.
-        (
-            Some(Action::Down),
-            Mode::Search | Mode::Filter,
-            Key {
-                code: KeyCode::Up, ..
-            },
-        ) => Some(Action::Up),
-        (Some(action), ..) => Some(action),
-        (
-            None,
-            Mode::Search,
-            Key {
-                code: KeyCode::Char(c),
-                ctrl: false,
-            },
-        ) => Some(Action::SearchInput(c)),
-        (
-            None,
-            Mode::Filter,
-            Key {
-                code: KeyCode::Char(c),
-                ctrl: false,
-            },
-        ) => Some(Action::FilterInput(c)),
-        (
-            None,
-            Mode::Prompt,
-            Key {
-                code: KeyCode::Char(c),
-                ctrl: false,
-            },
-        ) => Some(Action::PromptInput(c)),
-        _ => None,
+    Some(Key { code, ctrl })
+}
+
+/// The key table with the user's remaps: an override table beside [`BINDINGS`].
+///
+/// A remap replaces the keys of one row; the row keeps its group, action and words, so the
+/// help overlay and the footer (which read the keys through this) show the remapped keys.
+/// The default has no overrides: the table as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    /// (row of `BINDINGS`, its keys instead of the table's).
+    overrides: Vec<(usize, Vec<Key>)>,
+}
+
+impl Keymap {
+    /// The table with `overrides` (row index, keys); a later override of a row wins.
+    pub fn new(overrides: Vec<(usize, Vec<Key>)>) -> Keymap {
+        Keymap { overrides }
     }
+
+    /// The keys of row `index` of [`BINDINGS`] after the remaps.
+    pub fn keys(&self, index: usize) -> &[Key] {
+        self.overrides
+            .iter()
+            .rev()
+            .find(|(i, _)| *i == index)
+            .map_or_else(
+                || BINDINGS.get(index).map_or(&[][..], |b| b.keys),
+                |(_, k)| k,
+            )
+    }
+
+    /// Every row with its keys, in table order.
+    pub fn rows(&self) -> impl Iterator<Item = (&'static Binding, &[Key])> + '_ {
+        BINDINGS
+            .iter()
+            .enumerate()
+            .map(move |(i, b)| (b, self.keys(i)))
+    }
+
+    /// The rows that apply in `mode`, in table order, with their keys.
+    pub fn rows_in(&self, mode: Mode) -> impl Iterator<Item = (&'static Binding, &[Key])> + '_ {
+        self.rows().filter(move |(b, _)| b.group.applies_in(mode))
+    }
+
+    /// What a key press means in `mode`, if anything. Earlier rows win.
+    pub fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+        let pressed = pressed(event)?;
+        let found = self
+            .rows_in(mode)
+            .find(|(_, keys)| keys.contains(&pressed))
+            .map(|(b, keys)| (b.action, keys.first() == Some(&pressed) && keys.len() > 1));
+        match (found, mode, pressed) {
+            // The typing modes' one row for moving up and down: its first key means up.
+            (Some((Action::Down, true)), Mode::Search | Mode::Filter, _) => Some(Action::Up),
+            (Some((action, _)), ..) => Some(action),
+            (
+                None,
+                Mode::Search,
+                Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                },
+            ) => Some(Action::SearchInput(c)),
+            (
+                None,
+                Mode::Filter,
+                Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                },
+            ) => Some(Action::FilterInput(c)),
+            (
+                None,
+                Mode::Prompt,
+                Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                },
+            ) => Some(Action::PromptInput(c)),
+            _ => None,
+        }
+    }
+}
+
+/// Keys written as in the help: `Ctrl-C Space`.
+pub fn label_of(keys: &[Key]) -> String {
+    keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ")
 }
 
 /// The bindings that apply in `mode`, in table order.

@@ -18,6 +18,7 @@ pub use marks::ExportPrompt;
 
 pub use action::Action;
 pub use keymap::Mode;
+pub use update::source_url;
 
 use crate::facet::FacetKind;
 use crate::model::Member;
@@ -134,6 +135,27 @@ pub struct App {
     pub export: ExportPrompt,
     /// The years some member was only a member by (not known to have joined in), sorted.
     member_by_years: Vec<u16>,
+    /// The key table with the user's remaps (the table as written by default).
+    pub keys: keymap::Keymap,
+    /// A one-line message about what the last action did (`y`, `o`), shown in the footer
+    /// until the next action.
+    pub status: Option<String>,
+    /// What the last actions asked of the outside world, for the event loop to do.
+    effects: Vec<Effect>,
+}
+
+/// Something an action asks of the outside world (the terminal, the clipboard, a browser).
+/// `App::update` only records it: the event loop (`tui`) does it, so the app stays pure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put `text` on the clipboard (OSC 52); `city` names what was copied.
+    Copy { city: String, text: String },
+    /// Open `url` in the browser; `city` names whose page it is.
+    OpenUrl { city: String, url: String },
+    /// Give the terminal back to the shell until continued.
+    Suspend,
+    /// Clear the terminal and draw everything again.
+    Redraw,
 }
 
 impl App {
@@ -168,6 +190,9 @@ impl App {
             notice: None,
             export: ExportPrompt::default(),
             member_by_years,
+            keys: keymap::Keymap::default(),
+            status: None,
+            effects: Vec::new(),
         }
     }
 
@@ -184,6 +209,15 @@ impl App {
             countries: self.engine.values(&crate::facet::COUNTRY).len(),
             announced: self.engine.dataset().announced.as_ref(),
         }
+    }
+
+    /// Takes the effects the actions so far asked for, oldest first.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    pub(crate) fn push_effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
     }
 
     pub fn engine(&self) -> &Engine {

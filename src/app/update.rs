@@ -5,7 +5,7 @@
 //! Scrolling text, paging by the visible height and the mouse need the frame's measurements:
 //! `ui::ViewState::update` answers those and calls the methods at the end of this file.
 
-use super::{Action, App, Mode, Overlay, Pane, Screen, Typing};
+use super::{Action, App, Effect, Mode, Overlay, Pane, Screen, Typing};
 
 impl App {
     /// Applies one action.
@@ -13,8 +13,16 @@ impl App {
         if !matches!(action, Action::Click { .. } | Action::Wheel { .. }) {
             self.notice = None;
         }
+        self.status = None;
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.push_effect(Effect::Suspend),
+            Action::Redraw => self.push_effect(Effect::Redraw),
+            Action::CopyProfile | Action::OpenSource
+                if matches!(self.mode(), Mode::List | Mode::Detail) =>
+            {
+                self.outside_action(action);
+            }
             Action::ToggleHelp => {
                 self.overlay = match self.overlay {
                     Some(Overlay::Help) => None,
@@ -264,4 +272,45 @@ impl App {
     fn set_typing(&mut self, typing: Typing) {
         self.screen = Screen::Browse { typing };
     }
+}
+
+impl App {
+    /// `y` and `o`: what to copy or open, decided here; doing it is the event loop's.
+    fn outside_action(&mut self, action: Action) {
+        let Some(member) = self.selected_member() else {
+            self.status = Some("no city selected".to_string());
+            return;
+        };
+        let city = member.city.clone();
+        match action {
+            Action::CopyProfile => {
+                let text = crate::markdown::profile(&crate::profile::Document::build(member), 1);
+                self.push_effect(Effect::Copy { city, text });
+            }
+            Action::OpenSource => match source_url(member) {
+                Some(url) => {
+                    let url = url.to_string();
+                    self.push_effect(Effect::OpenUrl { city, url });
+                }
+                None => self.status = Some(format!("{city} has no source page to open")),
+            },
+            _ => {}
+        }
+    }
+}
+
+/// The member's source page: the first of its `sources`, then its `source`, that looks like
+/// a web address (`http://` or `https://`, no spaces or control characters).
+pub fn source_url(member: &crate::model::Member) -> Option<&str> {
+    member
+        .sources
+        .iter()
+        .map(String::as_str)
+        .chain(member.source.as_deref())
+        .map(str::trim)
+        .find(|s| {
+            (s.starts_with("https://") || s.starts_with("http://"))
+                && s.len() > "https://".len()
+                && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        })
 }

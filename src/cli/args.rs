@@ -182,6 +182,21 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the config file's place, or a commented default config file.
+    ///
+    /// The explorer reads `$XDG_CONFIG_HOME/gnlc/config.toml` (default `~/.config/gnlc/`): theme
+    /// colours, key remaps and whether to capture the mouse.
+    #[command(group = clap::ArgGroup::new("what").required(true).args(["default", "path"]))]
+    Config {
+        /// Print a commented config file with every default (`gnlc config --default > FILE`).
+        #[arg(long)]
+        default: bool,
+        /// Print where the config file is read.
+        #[arg(long)]
+        path: bool,
+    },
+    /// Print the manual page (roff), e.g. `gnlc man | man -l -`.
+    Man,
     /// Mark, unmark and list the cities of the shortlist (kept across runs in
     /// `$XDG_DATA_HOME/gnlc/shortlist.json`, shared with the explorer's Space key).
     Shortlist {

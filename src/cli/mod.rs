@@ -3,7 +3,9 @@
 //! same engine the explorer uses, so `gnlc list` and the explorer always agree.
 
 mod args;
+mod completion;
 mod facets;
+mod man;
 mod output;
 mod shortlist;
 mod show;
@@ -65,32 +67,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         ));
     }
     let done = match cli.command {
-        None => {
-            use std::io::IsTerminal;
-            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-                return Err(Error::Usage(
-                    "the explorer needs a terminal on standard input and output; for a pipe or a file use `gnlc list`, `gnlc show` or `gnlc stats`".into(),
-                ));
-            }
-            let (dataset, _conflicts) = load_dataset(&cli.data, err)?;
-            let engine = Engine::new(dataset);
-            let query = facets::build_query(&engine, &cli.filters)?;
-            let mut app = crate::app::App::new(engine, query);
-            // A shortlist file that cannot be read does not stop the explorer: it starts,
-            // says so, and never writes the file (see `app::marks`).
-            match crate::shortlist::default_path() {
-                Ok(path) => {
-                    app = app.with_shortlist(crate::shortlist::Shortlist::open_or_report(path));
-                }
-                Err(e) => app.notice = Some(e.to_string()),
-            }
-            return crate::tui::run(
-                app,
-                crate::tui::Options {
-                    mouse: !cli.no_mouse,
-                },
-            );
-        }
+        None => return explore(&cli, err),
         Some(Command::List {
             filters,
             format,
@@ -143,10 +120,25 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         Some(Command::Completions { shell }) => {
             // Generated into memory first: clap_complete panics on a failed write (a closed
             // pipe), where ours reports it.
-            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut command = completion::with_values(<Cli as clap::CommandFactory>::command());
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command, "gnlc", &mut script);
             out.write_all(&script).map_err(|e| write_error(&e))
+        }
+        Some(Command::Config { default, path }) => {
+            if default {
+                out.write_all(crate::config::default_file().as_bytes())
+                    .map_err(|e| write_error(&e))
+            } else {
+                let _ = path;
+                let place = crate::config::path()?;
+                writeln!(out, "{}", place.display()).map_err(|e| write_error(&e))
+            }
+        }
+        Some(Command::Man) => {
+            let page =
+                man::page(<Cli as clap::CommandFactory>::command()).map_err(|e| write_error(&e))?;
+            out.write_all(&page).map_err(|e| write_error(&e))
         }
     };
     done.map(|()| 0)
@@ -162,4 +154,36 @@ fn exit_without_freeing<T, U>(engine: T, results: U) {
 /// Maps a write error to our error type; a closed pipe (`gnlc list | head`) is not an error.
 pub(crate) fn write_error(e: &std::io::Error) -> Error {
     Error::io("<stdout>", e)
+}
+
+/// Opens the explorer on the command line's data and filters, with the user's config.
+fn explore(cli: &Cli, err: &mut dyn Write) -> Result<i32> {
+    use std::io::IsTerminal;
+    // A broken config file is reported before anything else, terminal or not.
+    let config = crate::config::load()?;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return Err(Error::Usage(
+            "the explorer needs a terminal on standard input and output; for a pipe or a file use `gnlc list`, `gnlc show` or `gnlc stats`".into(),
+        ));
+    }
+    let (dataset, _conflicts) = load_dataset(&cli.data, err)?;
+    let engine = Engine::new(dataset);
+    let query = facets::build_query(&engine, &cli.filters)?;
+    let mut app = crate::app::App::new(engine, query);
+    app.keys = config.keys;
+    // A shortlist file that cannot be read does not stop the explorer: it starts,
+    // says so, and never writes the file (see `app::marks`).
+    match crate::shortlist::default_path() {
+        Ok(path) => {
+            app = app.with_shortlist(crate::shortlist::Shortlist::open_or_report(path));
+        }
+        Err(e) => app.notice = Some(e.to_string()),
+    }
+    crate::tui::run(
+        app,
+        crate::tui::Options {
+            mouse: config.mouse && !cli.no_mouse,
+            palette: config.palette,
+        },
+    )
 }

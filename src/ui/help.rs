@@ -4,7 +4,7 @@
 
 use super::{MouseArea, Target, ViewState};
 use super::{layout, theme::Theme, wrap};
-use crate::app::keymap::{BINDINGS, Group};
+use crate::app::keymap::{self, Group, Keymap};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,9 +15,14 @@ const KEY_WIDTH: usize = 12;
 
 /// The help text laid out at `width`.
 pub fn lines(width: usize, theme: Theme) -> Vec<Line<'static>> {
+    lines_with(&Keymap::default(), width, theme)
+}
+
+/// [`lines`] with the user's remapped keys.
+pub fn lines_with(keys: &Keymap, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for group in Group::ALL {
-        let rows: Vec<_> = BINDINGS.iter().filter(|b| b.group == group).collect();
+        let rows: Vec<_> = keys.rows().filter(|(b, _)| b.group == group).collect();
         if rows.is_empty() {
             continue;
         }
@@ -28,8 +33,8 @@ pub fn lines(width: usize, theme: Theme) -> Vec<Line<'static>> {
             wrap::fit(group.heading(), width),
             theme.heading(),
         ));
-        for b in rows {
-            let key = format!("{:<KEY_WIDTH$}", b.label());
+        for (b, bound) in rows {
+            let key = format!("{:<KEY_WIDTH$}", keymap::label_of(bound));
             let help_room = width.saturating_sub(KEY_WIDTH + 1);
             for (i, text) in wrap::wrap(b.help, help_room).into_iter().enumerate() {
                 let first = if i == 0 {
@@ -56,7 +61,7 @@ pub fn lines(width: usize, theme: Theme) -> Vec<Line<'static>> {
 }
 
 /// Draws the overlay over `area`.
-pub fn render(frame: &mut Frame, area: Rect, view: &mut ViewState, theme: Theme) {
+pub fn render(frame: &mut Frame, area: Rect, view: &mut ViewState, keys: &Keymap, theme: Theme) {
     let popup = layout::centered(area, 74, area.height.saturating_sub(2).max(3));
     let block = Block::bordered()
         .border_type(BorderType::Double)
@@ -64,7 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &mut ViewState, theme: Theme)
         .title(Line::styled(" Keys ", theme.title(true)))
         .title_bottom(Line::raw(" Esc closes · ↑↓ scroll ").right_aligned());
     let inner = block.inner(popup);
-    let text = lines(usize::from(inner.width), theme);
+    let text = lines_with(keys, usize::from(inner.width), theme);
     let rows = usize::from(inner.height);
     view.help.clamp(rows, text.len().saturating_sub(rows));
     frame.render_widget(Clear, popup);

@@ -40,7 +40,7 @@ use theme::Theme;
 /// `view`.
 pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
     view.mouse_areas.clear();
-    let theme = Theme::new(app.color);
+    let theme = Theme::with_palette(app.color, view.palette);
     let area = frame.area();
     if layout::too_small(area) {
         too_small(frame, area);
@@ -58,7 +58,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
     }
     footer::render(frame, footer_area, app, theme);
     match app.overlay {
-        Some(Overlay::Help) => help::render(frame, area, view, theme),
+        Some(Overlay::Help) => help::render(frame, area, view, &app.keys, theme),
         Some(Overlay::Export) => prompt::render(frame, area, app, theme),
         None => {}
     }

@@ -87,6 +87,8 @@ pub struct ViewState {
     pub detail_layout: DetailLayout,
     /// Where the last frame drew what, for mouse clicks.
     pub mouse_areas: Vec<MouseArea>,
+    /// The colours frames are drawn with (the user's config file may change them).
+    pub palette: super::theme::Palette,
 }
 
 impl ViewState {
@@ -125,6 +127,10 @@ impl ViewState {
                 app.update(action);
             }
             (Action::ToggleMark, Mode::Detail) => app.update(action),
+            // Acting outside leaves the view where it is.
+            (Action::CopyProfile | Action::OpenSource | Action::Suspend | Action::Redraw, _) => {
+                app.update(action);
+            }
             (Action::JumpSection(section), Mode::Detail) => self.jump = Some(section),
             (Action::NextCity | Action::PrevCity, Mode::Detail) => {
                 let before = app.selected_hit().map(|h| h.member);
