@@ -5,10 +5,11 @@
 mod args;
 mod facets;
 mod output;
+mod peers;
 mod show;
 mod stats;
 
-pub use args::{Cli, Command, FilterArgs, ListFormat, TextFormat};
+pub use args::{Cli, Command, FilterArgs, ListFormat, PeersFormat, TextFormat};
 
 use crate::error::{Error, Result};
 use crate::model::Dataset;
@@ -50,10 +51,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             );
         }
         Some(Command::List { filters, format }) => {
-            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let mut engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            if filters.text.is_some() {
+                engine = engine.with_text_index();
+            }
             let query = facets::build_query(&engine, &filters)?;
             let results = engine.run(&query);
-            let written = output::list(&engine, &results, format, out);
+            let written = output::list(&engine, &results, &query.profile, format, out);
             exit_without_freeing(engine, results);
             written
         }
@@ -61,6 +65,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);
             let member = show::find(&engine, &city)?;
             output::show(engine.member(member), format, out)
+        }
+        Some(Command::Peers {
+            city,
+            limit,
+            format,
+        }) => {
+            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let member = show::find(&engine, &city)?;
+            let engine = engine.with_text_index();
+            peers::print(&engine, member, limit, format, out)
         }
         Some(Command::Stats { format }) => {
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);

@@ -6,6 +6,7 @@
 
 use super::{ListFormat, TextFormat, write_error};
 use crate::error::Result;
+use crate::fulltext::TextQuery;
 use crate::model::{ClusterBasis, Dataset, Member};
 use crate::profile::{Block, Document};
 use crate::query::{Engine, Results};
@@ -18,10 +19,17 @@ pub fn use_colour() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-/// Prints the hits of a query.
+/// The longest snippet in a table, in chars.
+const TABLE_SNIPPET: usize = 60;
+/// The longest snippet in CSV and JSON, in chars.
+const DATA_SNIPPET: usize = 160;
+
+/// Prints the hits of a query. With a profile-text query (`profile` not empty) every format
+/// gains the best matching fragment of each hit, and JSON its relevance score too.
 pub fn list(
     engine: &Engine,
     results: &Results,
+    profile: &str,
     format: ListFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -30,9 +38,38 @@ pub fn list(
         .iter()
         .map(|h| engine.member(h.member))
         .collect();
+    let text = (!profile.trim().is_empty())
+        .then(|| {
+            engine
+                .text_index()
+                .map(|index| (index, TextQuery::parse(profile)))
+        })
+        .flatten();
+    let snippets = |max: usize| -> Option<Vec<String>> {
+        let (index, query) = text.as_ref()?;
+        Some(
+            members
+                .iter()
+                .map(|m| {
+                    index
+                        .snippet(m, query, max)
+                        .map(|s| s.text)
+                        .unwrap_or_default()
+                })
+                .collect(),
+        )
+    };
     let written = match format {
-        ListFormat::Table => table(&members, engine.dataset().members.len(), out),
-        ListFormat::Csv => csv(&members, out),
+        ListFormat::Table => table(
+            &members,
+            snippets(TABLE_SNIPPET).as_deref(),
+            engine.dataset().members.len(),
+            out,
+        ),
+        ListFormat::Csv => csv(&members, snippets(DATA_SNIPPET).as_deref(), out),
+        ListFormat::Json if text.is_some() => {
+            scored_json(engine, results, snippets(DATA_SNIPPET).as_deref(), out)
+        }
         ListFormat::Json => {
             let dataset = Dataset {
                 schema_version: engine.dataset().schema_version,
@@ -44,6 +81,44 @@ pub fn list(
         }
     };
     written.map_err(|e| write_error(&e))
+}
+
+/// The dataset of the hits with each member's `score` (BM25F relevance, 3 decimals) and
+/// `snippet` added, ranked. Not loadable with `--data` as it is: the two fields are not part
+/// of the dataset format.
+fn scored_json(
+    engine: &Engine,
+    results: &Results,
+    snippets: Option<&[String]>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let dataset = Dataset {
+        schema_version: engine.dataset().schema_version,
+        source: engine.dataset().source.clone(),
+        announced: engine.dataset().announced.clone(),
+        members: results
+            .hits
+            .iter()
+            .map(|h| engine.member(h.member).clone())
+            .collect(),
+    };
+    let mut value = serde_json::to_value(&dataset).map_err(std::io::Error::other)?;
+    if let Some(members) = value
+        .get_mut("members")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        for (i, (member, hit)) in members.iter_mut().zip(&results.hits).enumerate() {
+            if let Some(fields) = member.as_object_mut() {
+                // Scores are thousandths (see `query::Hit::score`); exact in f64.
+                #[allow(clippy::cast_precision_loss)]
+                let score = hit.score as f64 / 1000.0;
+                fields.insert("score".into(), serde_json::json!(score));
+                let snippet = snippets.and_then(|s| s.get(i)).cloned().unwrap_or_default();
+                fields.insert("snippet".into(), serde_json::Value::String(snippet));
+            }
+        }
+    }
+    json(&value, out)
 }
 
 fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> std::io::Result<()> {
@@ -60,20 +135,34 @@ fn clusters_cell(m: &Member) -> String {
     cell
 }
 
-fn table(members: &[&Member], total: usize, out: &mut dyn Write) -> std::io::Result<()> {
-    let header = ["City", "Country", "Region", "Clusters"];
-    let rows: Vec<[String; 4]> = members
+fn table(
+    members: &[&Member],
+    snippets: Option<&[String]>,
+    total: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut header = vec!["City", "Country", "Region", "Clusters"];
+    if snippets.is_some() {
+        header.push("Snippet");
+    }
+    let rows: Vec<Vec<String>> = members
         .iter()
-        .map(|m| {
-            [
+        .enumerate()
+        .map(|(i, m)| {
+            let mut row = vec![
                 sanitize_line(&m.city).into_owned(),
                 sanitize_line(&m.country).into_owned(),
                 m.region.name().to_string(),
                 clusters_cell(m),
-            ]
+            ];
+            if let Some(snippets) = snippets {
+                let snippet = snippets.get(i).map_or("", String::as_str);
+                row.push(sanitize_line(snippet).into_owned());
+            }
+            row
         })
         .collect();
-    let mut widths = header.map(UnicodeWidthStr::width);
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
@@ -119,10 +208,18 @@ fn pad(line: &mut String, cell: &str, width: usize, last: bool) {
     }
 }
 
-fn csv(members: &[&Member], out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "id,city,country,region,clusters,cluster_basis,tagline")?;
+fn csv(
+    members: &[&Member],
+    snippets: Option<&[String]>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let snippet_header = if snippets.is_some() { ",snippet" } else { "" };
+    writeln!(
+        out,
+        "id,city,country,region,clusters,cluster_basis,tagline{snippet_header}"
+    )?;
     let mut line = String::new();
-    for m in members {
+    for (row, m) in members.iter().enumerate() {
         line.clear();
         let clusters: Vec<&str> = m.clusters.iter().map(|c| c.id()).collect();
         let basis = match m.cluster_basis {
@@ -143,6 +240,11 @@ fn csv(members: &[&Member], out: &mut dyn Write) -> std::io::Result<()> {
                 line.push(',');
             }
             csv_cell(&mut line, &sanitize_line(cell));
+        }
+        if let Some(snippets) = snippets {
+            line.push(',');
+            let snippet = snippets.get(row).map_or("", String::as_str);
+            csv_cell(&mut line, &sanitize_line(snippet));
         }
         writeln!(out, "{line}")?;
     }
