@@ -19,9 +19,9 @@ const COMMON: &str = "A learning city for lifelong education.";
 fn member(city: &str, country: &str, text: Option<(&str, &str)>) -> String {
     let mut fields = format!(r#""city": "{city}", "country": "{country}""#);
     if let Some((tagline, summary)) = text {
-        fields.push_str(&format!(
+        fields += &format!(
             r#", "tagline": "{tagline}", "summary": "{summary}", "vision": "{COMMON}""#
-        ));
+        );
     }
     format!("{{{fields}}}")
 }
