@@ -17,13 +17,10 @@ use std::process::{Command, Output, Stdio};
 const COMMON: &str = "A learning city for lifelong education.";
 
 fn member(city: &str, country: &str, text: Option<(&str, &str)>) -> String {
-    let mut fields = format!(r#""city": "{city}", "country": "{country}""#);
-    if let Some((tagline, summary)) = text {
-        fields += &format!(
-            r#", "tagline": "{tagline}", "summary": "{summary}", "vision": "{COMMON}""#
-        );
-    }
-    format!("{{{fields}}}")
+    let profile = text.map_or(String::new(), |(tagline, summary)| {
+        format!(r#", "tagline": "{tagline}", "summary": "{summary}", "vision": "{COMMON}""#)
+    });
+    format!(r#"{{"city": "{city}", "country": "{country}"{profile}}}"#)
 }
 
 fn small_json() -> String {
