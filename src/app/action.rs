@@ -72,4 +72,14 @@ pub enum Action {
     Click { column: u16, row: u16 },
     /// The mouse wheel over a screen cell; `down` is true for scrolling down.
     Wheel { column: u16, row: u16, down: bool },
+    /// Switch the search box between city names and profile text.
+    ToggleScope,
+    /// In the detail view: scroll to the next line with a match of the profile search.
+    NextMatch,
+    /// In the detail view: select the next of the Similar cities.
+    NextSimilar,
+    /// In the detail view: select the previous of the Similar cities.
+    PrevSimilar,
+    /// In the detail view: open the selected similar city (Esc comes back).
+    OpenSimilar,
 }

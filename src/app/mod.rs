@@ -11,6 +11,7 @@
 
 pub mod action;
 pub mod keymap;
+pub mod text;
 mod update;
 
 pub use action::Action;
@@ -18,7 +19,7 @@ pub use keymap::Mode;
 
 use crate::facet::FacetKind;
 use crate::model::Member;
-use crate::query::{Engine, Hit, Query, Results};
+use crate::query::{Engine, Hit, Query, Results, TextScope};
 use std::borrow::Cow;
 
 /// A place on the browse screen that can have the keyboard: one facet pane per facet kind of
@@ -114,6 +115,14 @@ pub struct App {
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// What the search box searches.
+    scope: TextScope,
+    /// The text index, while it is being built.
+    index: text::IndexState,
+    /// Cities opened from Similar cities, the last one shown (Esc goes back one).
+    opened: Vec<usize>,
+    /// The selected row of the detail view's Similar cities.
+    similar_cursor: usize,
 }
 
 impl App {
@@ -123,6 +132,11 @@ impl App {
         let results = engine.run(&query);
         let pane_states = vec![PaneState::default(); engine.kinds().count() + 1];
         App {
+            scope: if query.profile.is_empty() || !query.text.is_empty() {
+                TextScope::Names
+            } else {
+                TextScope::Profile
+            },
             engine,
             query,
             results,
@@ -135,6 +149,9 @@ impl App {
             pane_states,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,
+            index: text::IndexState::default(),
+            opened: Vec::new(),
+            similar_cursor: 0,
         }
     }
 
@@ -286,7 +303,7 @@ impl App {
         self.results.hits.get(self.pane(Pane::Cities).cursor)
     }
 
-    /// The member under the city list's cursor (the one the preview and detail view show).
+    /// The member under the city list's cursor (the one the preview shows).
     pub fn selected_member(&self) -> Option<&Member> {
         self.selected_hit().map(|h| self.engine.member(h.member))
     }

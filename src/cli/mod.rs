@@ -10,6 +10,7 @@ mod show;
 mod stats;
 
 pub use args::{Cli, Command, FilterArgs, ListFormat, PeersFormat, TextFormat};
+pub use peers::explanation as peer_explanation;
 
 use crate::error::{Error, Result};
 use crate::model::Dataset;

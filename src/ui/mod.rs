@@ -19,6 +19,7 @@ mod pane;
 pub mod preview;
 pub mod scroll;
 pub mod search;
+pub mod similar;
 pub mod theme;
 pub mod view;
 pub mod wrap;
