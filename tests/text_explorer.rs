@@ -193,3 +193,20 @@ fn similar_cities_open_with_enter_and_esc_comes_back() {
     app.update(Action::Back);
     assert_eq!(app.mode(), gnlc::app::Mode::List);
 }
+
+#[test]
+fn selecting_a_similar_city_right_after_end_draws() {
+    // End leaves the scroll at its far end until a frame clamps it.
+    let mut app = ready();
+    app.update(Action::SearchStart);
+    type_text(&mut app, "cork");
+    app.update(Action::SearchSubmit);
+    app.update(Action::End);
+    app.update(Action::NextSimilar);
+    let shown = screen(&draw(&mut app, 80, 24));
+    assert!(shown.contains("Similar cities"), "{shown}");
+    assert!(
+        shown.contains('›'),
+        "the selected row is on screen: {shown}"
+    );
+}

@@ -273,7 +273,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     if std::mem::take(&mut view.jump_similar) && !similar_lines.is_empty() {
         // Show the section's heading and its selected row.
         let row = similar_at + 2 + app.similar_cursor();
-        if row >= state.offset + rows || similar_at < state.offset {
+        if row >= state.offset.saturating_add(rows) || similar_at < state.offset {
             state.offset = similar_at.min(row.saturating_sub(rows.saturating_sub(1)));
         }
     }
