@@ -253,6 +253,11 @@ pub fn action_name(binding: &Binding) -> String {
         Action::PromptSubmit => "write",
         Action::PromptCancel => "cancel",
         Action::MoveShortlistAside => "move_aside",
+        Action::ToggleScope => "names_or_text",
+        Action::NextMatch => "next_match",
+        Action::NextSimilar => "next_similar",
+        Action::PrevSimilar => "prev_similar",
+        Action::OpenSimilar => "open_similar",
         Action::SearchInput(_)
         | Action::FilterInput(_)
         | Action::PromptInput(_)

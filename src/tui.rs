@@ -220,16 +220,21 @@ fn install_panic_hook() {
 fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let signalled = || signal.load(Ordering::SeqCst) != 0;
-    loop {
+    'frames: loop {
         terminal.draw(|frame| app.draw(frame))?;
         test_trigger()?;
+        // After the first frame, so building never delays it; does nothing the next times.
+        app.app.start_text_index();
         if app.quit || signalled() {
             return Ok(());
         }
-        // Wait for input, looking at the signal flag between short polls.
+        // Wait for input, looking at the signal flag and the text index between short polls.
         while !event::poll(POLL)? {
             if signalled() {
                 return Ok(());
+            }
+            if app.app.poll_text_index() {
+                continue 'frames;
             }
         }
         // Handle everything pending before drawing again.

@@ -98,4 +98,14 @@ pub enum Action {
     Suspend,
     /// Clear the terminal and draw the whole screen again (Ctrl-L).
     Redraw,
+    /// Switch the search box between city names and profile text.
+    ToggleScope,
+    /// In the detail view: scroll to the next line with a match of the profile search.
+    NextMatch,
+    /// In the detail view: select the next of the Similar cities.
+    NextSimilar,
+    /// In the detail view: select the previous of the Similar cities.
+    PrevSimilar,
+    /// In the detail view: open the selected similar city (Esc comes back).
+    OpenSimilar,
 }

@@ -541,6 +541,48 @@ pub const BINDINGS: &[Binding] = &[
         help: "open the city's source page in the browser",
         footer: None,
     },
+    Binding {
+        group: Group::Search,
+        keys: &[ctrl('t')],
+        action: Action::ToggleScope,
+        help: "search names or profile text (see the title)",
+        footer: Some("names/text"),
+    },
+    Binding {
+        group: Group::Panes,
+        keys: &[ctrl('t')],
+        action: Action::ToggleScope,
+        help: "search names or profile text",
+        footer: None,
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[ch(']')],
+        action: Action::NextMatch,
+        help: "to the next match of the profile-text search",
+        footer: None,
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[key(KeyCode::Tab)],
+        action: Action::NextSimilar,
+        help: "select the next of the Similar cities",
+        footer: None,
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[key(KeyCode::BackTab)],
+        action: Action::PrevSimilar,
+        help: "select the previous of the Similar cities",
+        footer: None,
+    },
+    Binding {
+        group: Group::Detail,
+        keys: &[key(KeyCode::Enter)],
+        action: Action::OpenSimilar,
+        help: "open the selected similar city; Esc comes back",
+        footer: None,
+    },
 ];
 
 /// What a key press means in `mode`, if anything, with the table's own keys.

@@ -12,6 +12,7 @@
 pub mod action;
 pub mod keymap;
 mod marks;
+pub mod text;
 mod update;
 
 pub use marks::ExportPrompt;
@@ -22,7 +23,7 @@ pub use update::source_url;
 
 use crate::facet::FacetKind;
 use crate::model::Member;
-use crate::query::{Engine, Hit, Query, Results};
+use crate::query::{Engine, Hit, Query, Results, TextScope};
 use std::borrow::Cow;
 
 /// A place on the browse screen that can have the keyboard: one facet pane per facet kind of
@@ -142,6 +143,14 @@ pub struct App {
     pub status: Option<String>,
     /// What the last actions asked of the outside world, for the event loop to do.
     effects: Vec<Effect>,
+    /// What the search box searches.
+    scope: TextScope,
+    /// The text index, while it is being built.
+    index: text::IndexState,
+    /// Cities opened from Similar cities, the last one shown (Esc goes back one).
+    opened: Vec<usize>,
+    /// The selected row of the detail view's Similar cities.
+    similar_cursor: usize,
 }
 
 /// Something an action asks of the outside world (the terminal, the clipboard, a browser).
@@ -174,6 +183,11 @@ impl App {
         member_by_years.sort_unstable();
         member_by_years.dedup();
         App {
+            scope: if query.profile.is_empty() || !query.text.is_empty() {
+                TextScope::Names
+            } else {
+                TextScope::Profile
+            },
             engine,
             query,
             results,
@@ -193,6 +207,9 @@ impl App {
             keys: keymap::Keymap::default(),
             status: None,
             effects: Vec::new(),
+            index: text::IndexState::default(),
+            opened: Vec::new(),
+            similar_cursor: 0,
         }
     }
 
@@ -374,7 +391,7 @@ impl App {
         self.results.hits.get(self.pane(Pane::Cities).cursor)
     }
 
-    /// The member under the city list's cursor (the one the preview and detail view show).
+    /// The member under the city list's cursor (the one the preview shows).
     pub fn selected_member(&self) -> Option<&Member> {
         self.selected_hit().map(|h| self.engine.member(h.member))
     }

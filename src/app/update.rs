@@ -59,14 +59,15 @@ impl App {
 
     fn detail_action(&mut self, action: Action) {
         match action {
-            Action::NextCity => self.step_city(true),
-            Action::PrevCity => self.step_city(false),
-            Action::Back => {
-                self.screen = Screen::Browse {
-                    typing: Typing::Nothing,
-                };
-                self.focus = Pane::Cities;
+            Action::NextCity | Action::PrevCity => {
+                self.opened.clear();
+                self.similar_cursor = 0;
+                self.step_city(action == Action::NextCity);
             }
+            Action::Back => self.detail_back(),
+            Action::NextSimilar => self.step_similar(true),
+            Action::PrevSimilar => self.step_similar(false),
+            Action::OpenSimilar => self.open_similar(),
             _ => {}
         }
     }
@@ -92,14 +93,17 @@ impl App {
     fn search_action(&mut self, action: Action) {
         match action {
             Action::SearchInput(c) => {
-                self.query.text.push(c);
+                self.search_text_mut().push(c);
                 self.refresh(true);
             }
-            Action::SearchBackspace if self.query.text.pop().is_some() => self.refresh(true),
-            Action::SearchClear if !self.query.text.is_empty() => {
-                self.query.text.clear();
+            Action::SearchBackspace if self.search_text_mut().pop().is_some() => {
                 self.refresh(true);
             }
+            Action::SearchClear if !self.search_text().is_empty() => {
+                self.search_text_mut().clear();
+                self.refresh(true);
+            }
+            Action::ToggleScope => self.toggle_scope(),
             Action::SearchLeave => self.set_typing(Typing::Nothing),
             Action::SearchSubmit => self.open_detail(),
             Action::Up | Action::Down => self.move_cursor(Pane::Cities, action),
@@ -153,6 +157,7 @@ impl App {
                 self.query.clear_facets();
                 self.query.text.clear();
                 self.query.only = None;
+                self.query.profile.clear();
                 for pane in self.panes() {
                     self.pane_filter_mut(pane).clear();
                 }
@@ -167,11 +172,14 @@ impl App {
             Action::Stats => self.screen = Screen::Stats,
             Action::ToggleShortlistOnly => self.toggle_shortlist_only(),
             Action::ExportStart => self.start_export(),
+            Action::ToggleScope => self.toggle_scope(),
             _ => {}
         }
     }
 
     fn open_detail(&mut self) {
+        self.opened.clear();
+        self.similar_cursor = 0;
         if self.selected_hit().is_some() {
             self.focus = Pane::Cities;
             self.screen = Screen::Detail;
@@ -213,7 +221,7 @@ impl App {
 
     /// Re-runs the query. After a change of search text the best match is selected; after a
     /// facet change the selected city stays selected if it is still listed.
-    pub(super) fn refresh(&mut self, text_changed: bool) {
+    pub(crate) fn refresh(&mut self, text_changed: bool) {
         let previous = self.selected_hit().map(|h| h.member);
         self.results = self.engine.run(&self.query);
         let cursor = if text_changed {

@@ -12,6 +12,8 @@ Examples:
   gnlc list --country China --country Armenia --format csv
   gnlc list --search sonder                fuzzy search on city names (accents optional)
   gnlc list --joined 2019..2020            members that joined in 2019 or 2020
+  gnlc list --text \"learning lighthouses\"  search the profile text, most relevant first
+  gnlc peers cork                          cities whose profiles are most like Cork's
   gnlc show cork                           a city's tagline, vision, challenges and plan
   gnlc stats                               members by region, country, cluster, year joined
   gnlc import page1.txt page2.txt -o cities.json
@@ -63,16 +65,21 @@ pub struct FilterArgs {
     pub facets: Vec<(FacetKind, Vec<String>)>,
     /// Fuzzy search on city names (case- and accent-insensitive; fzf operators).
     pub search: Option<String>,
+    /// Full-text search of the profiles (words, "phrases", prefix*, !exclusions).
+    pub text: Option<String>,
 }
 
 impl FilterArgs {
     /// True when any filter or search was given.
     pub fn is_set(&self) -> bool {
-        self.facets.iter().any(|(_, values)| !values.is_empty()) || self.search.is_some()
+        self.facets.iter().any(|(_, values)| !values.is_empty())
+            || self.search.is_some()
+            || self.text.is_some()
     }
 }
 
 const SEARCH: &str = "search";
+const TEXT: &str = "text";
 
 impl clap::FromArgMatches for FilterArgs {
     fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
@@ -95,6 +102,9 @@ impl clap::FromArgMatches for FilterArgs {
         if let Some(search) = matches.get_one::<String>(SEARCH) {
             self.search = Some(search.clone());
         }
+        if let Some(text) = matches.get_one::<String>(TEXT) {
+            self.text = Some(text.clone());
+        }
         Ok(())
     }
 }
@@ -110,13 +120,25 @@ impl Args for FilterArgs {
                     .action(ArgAction::Append),
             )
         });
-        command.arg(
-            Arg::new(SEARCH)
-                .long(SEARCH)
-                .value_name("Q")
-                .help("Fuzzy search on city names (case- and accent-insensitive; fzf operators).")
-                .action(ArgAction::Set),
-        )
+        command
+            .arg(
+                Arg::new(SEARCH)
+                    .long(SEARCH)
+                    .value_name("Q")
+                    .help(
+                        "Fuzzy search on city names (case- and accent-insensitive; fzf operators).",
+                    )
+                    .action(ArgAction::Set),
+            )
+            .arg(
+                Arg::new(TEXT)
+                    .long(TEXT)
+                    .value_name("QUERY")
+                    .help(
+                        "Search the profile text, ranked by relevance: all words must occur; \"a phrase\", prefix*, !excluded.",
+                    )
+                    .action(ArgAction::Set),
+            )
     }
 
     fn augment_args_for_update(command: clap::Command) -> clap::Command {
@@ -182,6 +204,17 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Cities whose profiles are most like this city's, each with the distinctive words they
+    /// share (or, for a city without profile text, the same country, region and year joined).
+    Peers {
+        /// The city, found as `show` finds it.
+        city: String,
+        /// How many peers to list.
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = PeersFormat::Table)]
+        format: PeersFormat,
+    },
     /// Print the config file's place, or a commented default config file.
     ///
     /// The explorer reads `$XDG_CONFIG_HOME/gnlc/config.toml` (default `~/.config/gnlc/`): theme
@@ -225,6 +258,14 @@ pub enum ShortlistAction {
     },
     /// Unmark every city.
     Clear,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeersFormat {
+    /// Aligned columns for people.
+    Table,
+    /// A JSON array of peers.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -18,5 +18,6 @@ pub fn build_query(engine: &Engine, filters: &FilterArgs) -> Result<Query> {
         }
     }
     query.text = filters.search.clone().unwrap_or_default();
+    query.profile = filters.text.clone().unwrap_or_default();
     Ok(query)
 }

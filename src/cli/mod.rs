@@ -7,12 +7,16 @@ mod completion;
 mod facets;
 mod man;
 mod output;
+mod peers;
 mod shortlist;
 mod show;
 mod stats;
 
-pub use args::{Cli, Command, FilterArgs, ListFormat, ShortlistAction, ShowFormat, TextFormat};
+pub use args::{
+    Cli, Command, FilterArgs, ListFormat, PeersFormat, ShortlistAction, ShowFormat, TextFormat,
+};
 pub use output::CSV_HEADER;
+pub use peers::explanation as peer_explanation;
 
 use crate::error::{Error, Result};
 use crate::model::Dataset;
@@ -73,13 +77,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             format,
             shortlist: only_shortlist,
         }) => {
-            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
+            let mut engine = Engine::new(load_dataset(&cli.data, err)?.0);
+            if filters.text.is_some() {
+                engine = engine.with_text_index();
+            }
             let mut query = facets::build_query(&engine, &filters)?;
             if only_shortlist {
                 shortlist::restrict(&mut query)?;
             }
             let results = engine.run(&query);
-            let written = output::list(&engine, &results, format, out);
+            let written = output::list(&engine, &results, &query.profile, format, out);
             exit_without_freeing(engine, results);
             written
         }
@@ -87,6 +94,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             let engine = Engine::new(load_dataset(&cli.data, err)?.0);
             let member = show::find(&engine, &city)?;
             output::show(engine.member(member), format, out)
+        }
+        Some(Command::Peers {
+            city,
+            limit,
+            format,
+        }) => {
+            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
+            let member = show::find(&engine, &city)?;
+            let engine = engine.with_text_index();
+            peers::print(&engine, member, limit, format, out)
         }
         Some(Command::Stats {
             format,

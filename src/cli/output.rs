@@ -8,6 +8,7 @@
 
 use super::{ListFormat, ShowFormat, write_error};
 use crate::error::Result;
+use crate::fulltext::TextQuery;
 use crate::model::{ClusterBasis, Dataset, Member};
 use crate::profile::{Block, Document};
 use crate::query::{Engine, Results};
@@ -20,10 +21,17 @@ pub fn use_colour() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
-/// Prints the hits of a query.
+/// The longest snippet in a table, in chars.
+const TABLE_SNIPPET: usize = 60;
+/// The longest snippet in CSV and JSON, in chars.
+const DATA_SNIPPET: usize = 160;
+
+/// Prints the hits of a query. With a profile-text query (`profile` not empty) every format
+/// gains the best matching fragment of each hit, and JSON its relevance score too.
 pub fn list(
     engine: &Engine,
     results: &Results,
+    profile: &str,
     format: ListFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -32,10 +40,39 @@ pub fn list(
         .iter()
         .map(|h| engine.member(h.member))
         .collect();
+    let text = (!profile.trim().is_empty())
+        .then(|| {
+            engine
+                .text_index()
+                .map(|index| (index, TextQuery::parse(profile)))
+        })
+        .flatten();
+    let snippets = |max: usize| -> Option<Vec<String>> {
+        let (index, query) = text.as_ref()?;
+        Some(
+            members
+                .iter()
+                .map(|m| {
+                    index
+                        .snippet(m, query, max)
+                        .map(|s| s.text)
+                        .unwrap_or_default()
+                })
+                .collect(),
+        )
+    };
     let written = match format {
-        ListFormat::Table => table(&members, engine.dataset().members.len(), out),
-        ListFormat::Csv => csv(&members, out),
+        ListFormat::Table => table(
+            &members,
+            snippets(TABLE_SNIPPET).as_deref(),
+            engine.dataset().members.len(),
+            out,
+        ),
+        ListFormat::Csv => csv(&members, snippets(DATA_SNIPPET).as_deref(), out),
         ListFormat::Markdown => out.write_all(crate::markdown::report(&members).as_bytes()),
+        ListFormat::Json if text.is_some() => {
+            scored_json(engine, results, snippets(DATA_SNIPPET).as_deref(), out)
+        }
         ListFormat::Json => {
             let dataset = Dataset {
                 schema_version: engine.dataset().schema_version,
@@ -47,6 +84,44 @@ pub fn list(
         }
     };
     written.map_err(|e| write_error(&e))
+}
+
+/// The dataset of the hits with each member's `score` (BM25F relevance, 3 decimals) and
+/// `snippet` added, ranked. Not loadable with `--data` as it is: the two fields are not part
+/// of the dataset format.
+fn scored_json(
+    engine: &Engine,
+    results: &Results,
+    snippets: Option<&[String]>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let dataset = Dataset {
+        schema_version: engine.dataset().schema_version,
+        source: engine.dataset().source.clone(),
+        announced: engine.dataset().announced.clone(),
+        members: results
+            .hits
+            .iter()
+            .map(|h| engine.member(h.member).clone())
+            .collect(),
+    };
+    let mut value = serde_json::to_value(&dataset).map_err(std::io::Error::other)?;
+    if let Some(members) = value
+        .get_mut("members")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        for (i, (member, hit)) in members.iter_mut().zip(&results.hits).enumerate() {
+            if let Some(fields) = member.as_object_mut() {
+                // Scores are thousandths (see `query::Hit::score`); exact in f64.
+                #[allow(clippy::cast_precision_loss)]
+                let score = hit.score as f64 / 1000.0;
+                fields.insert("score".into(), serde_json::json!(score));
+                let snippet = snippets.and_then(|s| s.get(i)).cloned().unwrap_or_default();
+                fields.insert("snippet".into(), serde_json::Value::String(snippet));
+            }
+        }
+    }
+    json(&value, out)
 }
 
 fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> std::io::Result<()> {
@@ -63,20 +138,34 @@ fn clusters_cell(m: &Member) -> String {
     cell
 }
 
-fn table(members: &[&Member], total: usize, out: &mut dyn Write) -> std::io::Result<()> {
-    let header = ["City", "Country", "Region", "Clusters"];
-    let rows: Vec<[String; 4]> = members
+fn table(
+    members: &[&Member],
+    snippets: Option<&[String]>,
+    total: usize,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut header = vec!["City", "Country", "Region", "Clusters"];
+    if snippets.is_some() {
+        header.push("Snippet");
+    }
+    let rows: Vec<Vec<String>> = members
         .iter()
-        .map(|m| {
-            [
+        .enumerate()
+        .map(|(i, m)| {
+            let mut row = vec![
                 sanitize_line(&m.city).into_owned(),
                 sanitize_line(&m.country).into_owned(),
                 m.region.name().to_string(),
                 clusters_cell(m),
-            ]
+            ];
+            if let Some(snippets) = snippets {
+                let snippet = snippets.get(i).map_or("", String::as_str);
+                row.push(sanitize_line(snippet).into_owned());
+            }
+            row
         })
         .collect();
-    let mut widths = header.map(UnicodeWidthStr::width);
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
@@ -122,7 +211,7 @@ fn pad(line: &mut String, cell: &str, width: usize, last: bool) {
     }
 }
 
-/// The CSV columns, in order.
+/// The CSV columns, in order (a `snippet` column follows with a profile-text search).
 pub const CSV_HEADER: [&str; 7] = [
     "id",
     "city",
@@ -135,16 +224,24 @@ pub const CSV_HEADER: [&str; 7] = [
 
 /// One row per member, written by the `csv` crate: fields are quoted when they need it, and
 /// the data is kept as it is (no sanitising: a spreadsheet shows it, a terminal does not).
-fn csv(members: &[&Member], out: &mut dyn Write) -> std::io::Result<()> {
+fn csv(
+    members: &[&Member],
+    snippets: Option<&[String]>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(CSV_HEADER)?;
-    for m in members {
+    if snippets.is_some() {
+        writer.write_record(CSV_HEADER.iter().chain(&["snippet"]))?;
+    } else {
+        writer.write_record(CSV_HEADER)?;
+    }
+    for (row, m) in members.iter().enumerate() {
         let clusters: Vec<&str> = m.clusters.iter().map(|c| c.id()).collect();
         let basis = match m.cluster_basis {
             ClusterBasis::Stated => "stated",
             ClusterBasis::Inferred => "inferred",
         };
-        writer.write_record([
+        for field in [
             m.id.as_str(),
             m.city.as_str(),
             m.country.as_str(),
@@ -152,7 +249,14 @@ fn csv(members: &[&Member], out: &mut dyn Write) -> std::io::Result<()> {
             &clusters.join(";"),
             basis,
             m.tagline.as_deref().unwrap_or(""),
-        ])?;
+        ] {
+            writer.write_field(field)?;
+        }
+        if let Some(snippets) = snippets {
+            writer.write_field(snippets.get(row).map_or("", String::as_str))?;
+        }
+        // An empty record ends the row the fields above began.
+        writer.write_record(None::<&[u8]>)?;
     }
     writer.flush()
 }

@@ -62,7 +62,7 @@ pub fn run(
         }
         ShortlistAction::List { format } => {
             let results = engine.run(&Query::default().only_members(store.ids().iter().cloned()));
-            output::list(engine, &results, format, out)?;
+            output::list(engine, &results, "", format, out)?;
             let known = |id: &str| engine.dataset().members.iter().any(|m| m.id == id);
             let missing = store.not_found(known);
             if missing.is_empty() {

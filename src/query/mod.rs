@@ -20,6 +20,14 @@
 //! `k` with 21.6k hits, costs about 4 ms of CPU (two threads), a 1.1k-hit `koz` about 1.5 ms,
 //! the empty query about 2.5 ms. So there is no lazy-positions path.
 //!
+//! Profile text: [`Query::profile`] is a second, independent criterion, answered by the
+//! full-text index ([`crate::fulltext::TextIndex`]) the engine owns once it is given one
+//! ([`Engine::set_text_index`], [`Engine::with_text_index`]). Its matches are computed once
+//! per run, spread into a member-indexed score table, and the scan tests that table where it
+//! tests names, so facet counts treat "matches the text" exactly as "matches the name". Hits
+//! are then ranked by relevance. Building the index takes seconds at 100k members, so the
+//! explorer builds it on a thread; until it is given, a profile query matches nothing.
+//!
 //! Not done: reusing the previous result set when the query only grows. The scan itself (a
 //! mask test per member, then a byte scan) is about 1 ms at 100k; the cost is in scoring
 //! and collecting hits, which reuse would not remove.
@@ -32,6 +40,7 @@ mod pattern;
 use pattern::Pattern;
 
 use crate::facet::{FacetKind, KINDS, OwnedValue};
+use crate::fulltext::{TextIndex, TextQuery};
 use crate::model::{Dataset, Member};
 use facets::{FacetIndex, Selection, Tally};
 use fold::{FoldedName, FoldedNames};
@@ -39,6 +48,36 @@ use matcher::Matcher;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::Arc;
+
+/// What the explorer's search box searches: city names (fuzzy) or the profile text. The
+/// engine itself takes both at once ([`Query::text`] and [`Query::profile`]); the scope only
+/// says which of the two the box edits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum TextScope {
+    #[default]
+    Names,
+    Profile,
+}
+
+impl TextScope {
+    /// The other scope.
+    #[must_use]
+    pub fn toggled(self) -> TextScope {
+        match self {
+            TextScope::Names => TextScope::Profile,
+            TextScope::Profile => TextScope::Names,
+        }
+    }
+
+    /// How the search box names the scope.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextScope::Names => "names",
+            TextScope::Profile => "profile text",
+        }
+    }
+}
 
 /// What the user asked for. Selections combine with AND across facet kinds and OR within one
 /// kind; no selection in a kind means "any".
@@ -52,6 +91,9 @@ pub struct Query {
     /// search text, it narrows the members that are listed *and* counted, so every facet
     /// count stays the number of list entries a click would give.
     pub only: Option<BTreeSet<String>>,
+    /// A full-text query on the profiles (see `fulltext::TextQuery`: words, `"phrases"`,
+    /// `prefix*`, `!exclusions`); empty for none. Combines with the name search by AND.
+    pub profile: String,
 }
 
 /// The selection of a kind with none.
@@ -64,6 +106,13 @@ impl Query {
             text: text.into(),
             ..Query::default()
         }
+    }
+
+    /// The query with this profile-text query too.
+    #[must_use]
+    pub fn with_profile(mut self, profile: impl Into<String>) -> Query {
+        self.profile = profile.into();
+        self
     }
 
     /// The query with `values` of `kind` selected too.
@@ -144,7 +193,8 @@ impl Query {
 pub struct Hit {
     /// Index into `Dataset::members`.
     pub member: usize,
-    /// Higher is better; 0 when there is no search text.
+    /// Higher is better; 0 when there is no search text. With a profile query, the BM25F
+    /// relevance times 1000, rounded (the name search then only filters).
     pub score: i64,
     /// Char indices into `Member::city` of the matched characters, ascending.
     pub positions: Vec<usize>,
@@ -187,13 +237,15 @@ pub struct Results {
 /// A dataset with its search index.
 #[derive(Debug, Clone)]
 pub struct Engine {
-    dataset: Dataset,
+    dataset: Arc<Dataset>,
     /// Member indices in scan order: by folded city name, then city, then index.
     order: Vec<u32>,
     /// Folded names, by scan position.
     names: FoldedNames,
     /// Facet values, by scan position.
     facets: FacetIndex,
+    /// The full-text index of the profiles, once built.
+    text: Option<Arc<TextIndex>>,
 }
 
 /// Below this many members one thread scans everything; above it, the scan is split.
@@ -243,15 +295,41 @@ impl Engine {
         }
         let facets = FacetIndex::new(kinds, &order.iter().map(|&i| &members[i as usize]));
         Engine {
-            dataset,
+            dataset: Arc::new(dataset),
             order,
             names,
             facets,
+            text: None,
         }
+    }
+
+    /// The engine with its full-text index built now (seconds at 100k members: the command
+    /// line does this; the explorer builds on a thread and calls [`Engine::set_text_index`]).
+    #[must_use]
+    pub fn with_text_index(mut self) -> Self {
+        let index = TextIndex::new(&self.dataset.members);
+        self.text = Some(Arc::new(index));
+        self
+    }
+
+    /// Gives the engine its full-text index, which must have been built from this engine's
+    /// members (see [`Engine::shared_dataset`]).
+    pub fn set_text_index(&mut self, index: Arc<TextIndex>) {
+        self.text = Some(index);
+    }
+
+    /// The full-text index, once given.
+    pub fn text_index(&self) -> Option<&TextIndex> {
+        self.text.as_deref()
     }
 
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// The dataset, shared: a thread building the text index holds it without a copy.
+    pub fn shared_dataset(&self) -> Arc<Dataset> {
+        Arc::clone(&self.dataset)
     }
 
     /// # Panics
@@ -287,12 +365,14 @@ impl Engine {
         let selection = self.facets.selection(query);
         let matcher = Matcher::default();
         let only = query.only.as_ref().map(|ids| self.members_in(ids));
+        let text_scores = self.text_scores(&query.profile);
         let scan = Scan {
             engine: self,
             pattern: &pattern,
             selection: &selection,
             matcher: &matcher,
             only: only.as_deref(),
+            text_scores: text_scores.as_deref(),
         };
         let all = 0..self.order.len();
         let threads = if all.len() < PARALLEL_MIN_MEMBERS {
@@ -301,7 +381,10 @@ impl Engine {
             std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
         };
         let (mut hits, tally) = scan.run_parallel(all, threads);
-        if !pattern.is_empty() {
+        if let Some(scores) = &text_scores {
+            // Stable: hits are in alphabetical order, which breaks ties.
+            hits.sort_by(|a, b| scores[b.member].total_cmp(&scores[a.member]));
+        } else if !pattern.is_empty() {
             // Stable: hits are in alphabetical order, which breaks ties.
             hits.sort_by_key(|h| Reverse(h.score));
         }
@@ -309,6 +392,25 @@ impl Engine {
             hits,
             facets: with_absent_selections(self.facets.counts(&tally), query),
         }
+    }
+}
+
+impl Engine {
+    /// The profile query's score of every member (NaN: no match), or `None` when there is
+    /// no profile query. Without an index a profile query matches nothing.
+    fn text_scores(&self, profile: &str) -> Option<Vec<f32>> {
+        if profile.trim().is_empty() {
+            return None;
+        }
+        let mut scores = vec![f32::NAN; self.dataset.members.len()];
+        if let Some(index) = &self.text {
+            for (member, score) in index.matches(&TextQuery::parse(profile)).iter() {
+                if let Some(slot) = scores.get_mut(member) {
+                    *slot = score;
+                }
+            }
+        }
+        Some(scores)
     }
 }
 
@@ -320,6 +422,8 @@ struct Scan<'a> {
     matcher: &'a Matcher,
     /// By member index: whether the member may be listed (`None`: all may).
     only: Option<&'a [bool]>,
+    /// The profile query's scores by member (NaN: no match), if there is one.
+    text_scores: Option<&'a [f32]>,
 }
 
 impl Scan<'_> {
@@ -339,9 +443,14 @@ impl Scan<'_> {
             if required & !names.mask(position) != 0 {
                 continue;
             }
+            let member = order[position] as usize;
             if let Some(only) = self.only
-                && !only[order[position] as usize]
+                && !only[member]
             {
+                continue;
+            }
+            let text_score = self.text_scores.map(|s| s[member]);
+            if text_score.is_some_and(f32::is_nan) {
                 continue;
             }
             let name = names.get(position);
@@ -359,8 +468,11 @@ impl Scan<'_> {
                     name.map_to_original(&mut positions);
                     score
                 };
+                // Relevance is far below 2^53, so the rounded thousandths are exact.
+                #[allow(clippy::cast_possible_truncation)]
+                let score = text_score.map_or(score, |s| (f64::from(s) * 1000.0).round() as i64);
                 hits.push(Hit {
-                    member: order[position] as usize,
+                    member,
                     score,
                     positions,
                 });
@@ -472,6 +584,7 @@ mod tests {
                 selection: &selection,
                 matcher: &matcher,
                 only: None,
+                text_scores: None,
             };
             let (hits, tally) = scan.run(0..300);
             let expected = engine.facets.counts(&tally);

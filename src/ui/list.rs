@@ -2,6 +2,8 @@
 //! and underlined, a ★ before cities on the shortlist, and "n of N" and the marks in the title.
 //! Where the row has room, the year at the right: "2019", or "by 2019" for a year the city was
 //! only a member by (`profile::joined_short`).
+//! With a profile-text search, the best matching fragment of each hit's profile takes the
+//! country's place, its matched words highlighted.
 
 use super::ViewState;
 use super::{pane, theme::Theme, wrap};
@@ -13,6 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Draws the city list in `area`.
+#[allow(clippy::too_many_lines)] // one row layout: mark, name, snippet or country, year
 pub fn render(
     frame: &mut Frame,
     area: Rect,
@@ -67,7 +70,13 @@ pub fn render(
         })
         .max()
         .unwrap_or(0);
-    let city_width = longest.min(city_room * 3 / 5).max(city_room.min(4));
+    // With a profile-text search, each hit shows its best matching fragment where the
+    // country would be (the preview still names the country).
+    let text = app
+        .profile_query()
+        .and_then(|q| app.engine().text_index().map(|index| (index, q)));
+    let share = if text.is_some() { 2 } else { 3 };
+    let city_width = longest.min(city_room * share / 5).max(city_room.min(4));
     let lines: Vec<Line> = visible
         .iter()
         .take(usize::from(rows.height))
@@ -88,7 +97,23 @@ pub fn render(
                 highlighted(&city, &hit.positions, city_width, theme.matched());
             spans.extend(city_spans);
             let country_room = city_room.saturating_sub(city_width + 1);
-            if country_room > 0 {
+            let snippet = text
+                .as_ref()
+                .and_then(|(index, query)| index.snippet(member, query, country_room.max(10)));
+            if let (Some(snippet), true) = (&snippet, country_room > 0) {
+                spans.push(Span::raw(" ".repeat(city_width.saturating_sub(used) + 1)));
+                let fragment = crate::text::sanitize_line(&snippet.text);
+                let hit_chars: Vec<usize> = snippet.char_ranges().into_iter().flatten().collect();
+                let (snippet_spans, _) =
+                    highlighted(&fragment, &hit_chars, country_room, theme.matched());
+                spans.extend(snippet_spans.into_iter().map(|s| {
+                    if s.style == Style::new() {
+                        s.style(theme.muted())
+                    } else {
+                        s
+                    }
+                }));
+            } else if country_room > 0 {
                 spans.push(Span::raw(" ".repeat(city_width.saturating_sub(used) + 1)));
                 let country = wrap::fit(
                     &crate::text::sanitize_line(wrap::clip(&member.country, country_room)),

@@ -20,6 +20,7 @@ pub mod preview;
 pub mod prompt;
 pub mod scroll;
 pub mod search;
+pub mod similar;
 pub mod stats;
 pub mod theme;
 pub mod view;

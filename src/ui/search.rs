@@ -1,20 +1,34 @@
 //! The search box: the search text, a cursor while it has focus, and a hint when empty. Its
 //! top border (or, on one line, its right end when there is room) is the explorer's header:
 //! what the data covers ("349 of the 425 members announced by December 2025").
+//! Its title says what it searches (names or profile text) and, while the text index is being
+//! built, that profile text cannot be searched yet.
 
 use super::{MouseArea, Target, ViewState};
 use super::{theme::Theme, wrap};
 use crate::app::App;
+use crate::query::TextScope;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+/// The box's title: which scope is on, and whether profile text can be searched yet.
+pub fn title(app: &App) -> String {
+    match app.scope() {
+        TextScope::Names => "Search names · Ctrl-T: text".to_string(),
+        TextScope::Profile if app.text_index_ready() => {
+            "Search profile text · Ctrl-T: names".into()
+        }
+        TextScope::Profile => "Search profile text · indexing profiles…".into(),
+    }
+}
+
 /// Draws the search box in `area`: bordered when it is three rows high, one line otherwise.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, theme: Theme) {
     let focused = app.searching();
     let inner = if area.height >= 3 {
-        let mut title = vec![Span::raw("Search")];
+        let mut title = vec![Span::raw(title(app))];
         if focused {
             title.insert(0, Span::raw("▶ "));
         }
@@ -45,13 +59,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     };
     let prompt = if area.height >= 3 { "" } else { "/ " };
     let room = usize::from(inner.width).saturating_sub(wrap::width(prompt) + 1);
-    let text = crate::text::sanitize_line(&app.query().text);
+    let text = crate::text::sanitize_line(app.search_text());
     let shown = wrap::tail(&text, room);
     let line = if text.is_empty() && !focused {
         Line::from(vec![
             Span::styled(prompt, theme.key()),
             Span::styled(
-                wrap::fit("press / to search city names", room),
+                wrap::fit(
+                    match app.scope() {
+                        TextScope::Names => "press / to search city names",
+                        TextScope::Profile => "press / to search profile text",
+                    },
+                    room,
+                ),
                 theme.muted(),
             ),
         ])

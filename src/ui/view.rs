@@ -52,6 +52,10 @@ pub struct DetailLayout {
     pub key: Option<(usize, usize, bool)>,
     /// The profile's lines, wrapped at the width.
     pub lines: Vec<Line<'static>>,
+    /// The profile query the matches are highlighted for ("" for none).
+    pub highlight: String,
+    /// The lines that hold a highlighted match, ascending.
+    pub match_lines: Vec<usize>,
     /// The line of each section's heading, in `Section::ALL` order.
     pub sections: [Option<usize>; 3],
     /// How many layouts were computed so far (lets tests prove a frame reuses the last one).
@@ -65,6 +69,8 @@ impl std::fmt::Debug for DetailLayout {
             .field("key", &self.key)
             .field("lines", &self.lines.len())
             .field("sections", &self.sections)
+            .field("highlight", &self.highlight)
+            .field("match_lines", &self.match_lines.len())
             .field("computed", &self.computed)
             .finish()
     }
@@ -89,6 +95,13 @@ pub struct ViewState {
     pub mouse_areas: Vec<MouseArea>,
     /// The colours frames are drawn with (the user's config file may change them).
     pub palette: super::theme::Palette,
+    /// Scroll to the next line with a match at the next frame.
+    pub jump_match: bool,
+    /// Scroll to the Similar cities section at the next frame.
+    pub jump_similar: bool,
+    /// The last member's similar cities, kept between frames (a peers query is not free on
+    /// large data).
+    pub similar: Option<(usize, crate::fulltext::Peers)>,
 }
 
 impl ViewState {
@@ -132,6 +145,11 @@ impl ViewState {
                 app.update(action);
             }
             (Action::JumpSection(section), Mode::Detail) => self.jump = Some(section),
+            (Action::NextMatch, Mode::Detail) => self.jump_match = true,
+            (Action::NextSimilar | Action::PrevSimilar, Mode::Detail) => {
+                app.update(action);
+                self.jump_similar = true;
+            }
             (Action::NextCity | Action::PrevCity, Mode::Detail) => {
                 let before = app.selected_hit().map(|h| h.member);
                 app.update(action);
