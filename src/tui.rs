@@ -156,13 +156,19 @@ fn watch(loop_done: &mpsc::Receiver<()>, signal: &AtomicUsize) -> bool {
     }
 }
 
-/// Puts the terminal in explorer mode: raw input, alternate screen, mouse capture if asked.
+/// Puts the terminal in explorer mode: raw input, alternate screen, bracketed paste (a paste
+/// arrives as one text event, not as keys), mouse capture if asked.
 pub fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     // Only now is there something to restore.
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        out,
+        terminal::EnterAlternateScreen,
+        cursor::Hide,
+        event::EnableBracketedPaste
+    )?;
     if mouse {
         MOUSE.store(true, Ordering::SeqCst);
         execute!(out, event::EnableMouseCapture)?;
@@ -170,7 +176,8 @@ pub fn enter(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// Puts the terminal back as it was: mouse capture off, normal screen, cursor shown, echo
+/// Puts the terminal back as it was: mouse capture and bracketed paste off, normal screen,
+/// cursor shown, echo
 /// and line mode back. Does nothing if already done, so every exit path may call it.
 pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
@@ -180,7 +187,12 @@ pub fn restore() {
     if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, event::DisableMouseCapture);
     }
-    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        event::DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
 }
 
@@ -219,13 +231,16 @@ fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io:
                 return Ok(());
             }
         }
-        // Handle everything pending before drawing again.
+        // Handle everything pending before drawing again; search edits of the burst run the
+        // query once, for the final text, before the draw.
+        app.defer_runs(true);
         loop {
             handle(app, options, &event::read()?);
             if app.quit || signalled() || !pending()? {
                 break;
             }
         }
+        app.defer_runs(false);
     }
 }
 
@@ -266,6 +281,12 @@ fn handle(app: &mut Explorer, options: Options, event: &Event) {
                 }),
                 _ => None,
             }
+        }
+        // A paste is text for the field with the keyboard, never keys: a pasted `q` or
+        // newline neither quits nor opens.
+        Event::Paste(text) => {
+            app.paste(text);
+            None
         }
         // A resize needs no action: the next draw adapts to the new size.
         _ => None,

@@ -124,27 +124,6 @@ impl Session {
         }
     }
 
-    fn resize(&self, cols: u16, rows: u16) {
-        self.parser
-            .lock()
-            .expect("lock")
-            .set_size(nonzero(rows), nonzero(cols));
-        self.master.resize(size(cols, rows)).expect("resize");
-    }
-
-    /// Sends a signal (`-TERM`, `-HUP`...) to the explorer with kill(1).
-    fn signal(&self, which: &str) {
-        let status = std::process::Command::new("kill")
-            .args([which, &self.pid().to_string()])
-            .status()
-            .expect("run kill");
-        assert!(status.success(), "kill {which}");
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.process_id().expect("pid")
-    }
-
     /// Waits for the process to end and returns its exit code.
     fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
@@ -259,4 +238,68 @@ fn a_burst_of_three_kilobytes_is_handled_before_the_next_draw() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored(true);
+}
+
+#[test]
+fn bracketed_paste_is_text_in_the_search_box_and_never_keys() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("13 of 13");
+    assert!(
+        find_last(&s.raw(), b"\x1b[?2004h").is_some(),
+        "bracketed paste enabled"
+    );
+    s.send("/");
+    s.wait_for("▶ Search");
+    // A paste with a newline and a `q`: typed as keys, Enter would open a city and q would
+    // quit; pasted, both are text.
+    s.send("\x1b[200~son\nq\x1b[201~");
+    let screen = s.wait_for("son q");
+    assert!(screen.contains("0 of 13"), "{screen}");
+    assert_eq!(s.search_line(), "son q", "{screen}");
+    assert!(s.running());
+    // Outside the search box a paste is ignored, with a notice.
+    s.send("\x1b");
+    s.wait_for("▶ Cities");
+    s.send("\x1b[200~q\r\x1b[201~");
+    let screen = s.wait_for("paste ignored");
+    assert!(!screen.contains("Vision and motivation"), "{screen}");
+    assert!(s.running());
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    s.assert_restored(true);
+    let raw = s.raw();
+    let on = find_last(&raw, b"\x1b[?2004h").expect("enabled");
+    let off = find_last(&raw, b"\x1b[?2004l").expect("bracketed paste disabled on exit");
+    assert!(off > on);
+}
+
+#[test]
+fn readline_keys_edit_the_search_at_its_cursor() {
+    let mut s = Session::start(&[], &[]);
+    s.wait_for("13 of 13");
+    s.send("/");
+    s.wait_for("▶ Search");
+    s.send("xx sonder");
+    s.wait_for("xx sonder");
+    // Ctrl-W deletes "sonder"; typing puts "sønd" back.
+    s.send("\x17");
+    let start = Instant::now();
+    while s.search_line() != "xx" {
+        assert!(start.elapsed() < DEADLINE, "Ctrl-W: {}", s.screen());
+        thread::sleep(STEP);
+    }
+    s.send("sønd");
+    s.wait_for("xx sønd");
+    // Ctrl-A, Delete, Delete, Delete: the "xx " before the cursor's start goes.
+    s.send("\x01\x1b[3~\x1b[3~\x1b[3~");
+    let screen = s.wait_for("1 of 13");
+    assert_eq!(s.search_line(), "sønd", "{screen}");
+    assert!(screen.contains("Sønderborg"), "{screen}");
+    // Alt-Backspace at the end deletes the word; Ctrl-E then types at the end again.
+    s.send("\x05\x1b\x7f");
+    s.wait_for("13 of 13");
+    assert_eq!(s.search_line(), "");
+    assert!(s.running());
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
 }

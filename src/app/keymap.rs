@@ -9,6 +9,7 @@
 //! a q there).
 
 use super::action::Action;
+use super::line::Edit;
 use crate::model::Section;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -42,11 +43,13 @@ pub enum Group {
     Filter,
     Detail,
     Help,
+    /// Editing keys shared by the search box and a facet pane's filter.
+    Editing,
 }
 
 impl Group {
     /// Every group, in the order the help overlay shows them.
-    pub const ALL: [Group; 10] = [
+    pub const ALL: [Group; 11] = [
         Group::Everywhere,
         Group::General,
         Group::Panes,
@@ -57,6 +60,7 @@ impl Group {
         Group::Search,
         Group::Detail,
         Group::Help,
+        Group::Editing,
     ];
 
     /// The heading of the group in the help overlay.
@@ -72,6 +76,7 @@ impl Group {
             Group::Search => "Search box",
             Group::Detail => "Detail view",
             Group::Help => "This help",
+            Group::Editing => "Editing the search or a filter (as in readline and fzf)",
         }
     }
 
@@ -87,6 +92,7 @@ impl Group {
             Group::Filter => mode == Mode::Filter,
             Group::Detail => mode == Mode::Detail,
             Group::Help => mode == Mode::Help,
+            Group::Editing => matches!(mode, Mode::Search | Mode::Filter),
         }
     }
 }
@@ -226,7 +232,7 @@ pub const BINDINGS: &[Binding] = &[
         group: Group::Search,
         keys: &[ctrl('u')],
         action: Action::SearchClear,
-        help: "clear the search",
+        help: "delete to the start (all of it at the end)",
         footer: Some("clear"),
     },
     Binding {
@@ -411,6 +417,83 @@ pub const BINDINGS: &[Binding] = &[
         help: "open the city's profile",
         footer: Some("open"),
     },
+    Binding {
+        group: Group::Moving,
+        keys: &[ctrl('d')],
+        action: Action::HalfPageDown,
+        help: "half a page down",
+        footer: None,
+    },
+    Binding {
+        group: Group::Moving,
+        keys: &[ctrl('u')],
+        action: Action::HalfPageUp,
+        help: "half a page up",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::Left)],
+        action: Action::Edit(Edit::Left),
+        help: "cursor one character left",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::Right)],
+        action: Action::Edit(Edit::Right),
+        help: "cursor one character right",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::Home), ctrl('a')],
+        action: Action::Edit(Edit::Start),
+        help: "cursor to the start",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::End), ctrl('e')],
+        action: Action::Edit(Edit::End),
+        help: "cursor to the end",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::Delete)],
+        action: Action::Edit(Edit::DeleteForward),
+        help: "delete the character under the cursor",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[ctrl('w')],
+        action: Action::Edit(Edit::DeleteWord),
+        help: "delete a word before the cursor (Alt-Backspace too)",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[ctrl('u')],
+        action: Action::Edit(Edit::DeleteToStart),
+        help: "delete to the start",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[ctrl('n'), ctrl('j')],
+        action: Action::Down,
+        help: "move the selection down while typing",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[ctrl('p'), ctrl('k')],
+        action: Action::Up,
+        help: "move the selection up while typing",
+        footer: None,
+    },
 ];
 
 /// What a key press means in `mode`, if anything.
@@ -418,7 +501,15 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    // No binding uses Alt (or Super, Hyper, Meta): Alt-q is not q, and Alt-b types nothing.
+    // Alt-Backspace deletes a word in a text field (the help names it with Ctrl-W's row).
+    if event.modifiers.contains(KeyModifiers::ALT)
+        && event.code == KeyCode::Backspace
+        && matches!(mode, Mode::Search | Mode::Filter)
+    {
+        return Some(Action::Edit(Edit::DeleteAlnumWord));
+    }
+    // No other binding uses Alt (or Super, Hyper, Meta): Alt-q is not q, and Alt-b types
+    // nothing.
     if event.modifiers.intersects(
         KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::HYPER | KeyModifiers::META,
     ) {

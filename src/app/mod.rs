@@ -11,6 +11,7 @@
 
 pub mod action;
 pub mod keymap;
+pub mod line;
 mod update;
 
 pub use action::Action;
@@ -86,6 +87,17 @@ pub enum Overlay {
     Help,
 }
 
+/// When the query runs after a change of search text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Runs {
+    /// At once (the default).
+    Immediate,
+    /// At the next [`App::settle`] (the event loop, during a burst of keys)...
+    Deferred,
+    /// ...and the search text has changed since the last run.
+    Stale,
+}
+
 /// One value of a facet pane as shown: its label, its live count, whether it is selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetRow<'a> {
@@ -114,6 +126,15 @@ pub struct App {
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The cursor (in chars) of the text field that has the keyboard.
+    text_cursor: usize,
+    /// Whether a change of search text runs the query at once (see [`App::settle`]).
+    runs_now: Runs,
+    /// How many times the query ran (lets tests prove a burst runs it once).
+    runs: usize,
+    /// A one-off message for the footer (a paste with nowhere to go), cleared by the next
+    /// action.
+    pub notice: Option<&'static str>,
 }
 
 impl App {
@@ -135,6 +156,10 @@ impl App {
             pane_states,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,
+            text_cursor: 0,
+            runs_now: Runs::Immediate,
+            runs: 1,
+            notice: None,
         }
     }
 
@@ -289,6 +314,21 @@ impl App {
     /// The member under the city list's cursor (the one the preview and detail view show).
     pub fn selected_member(&self) -> Option<&Member> {
         self.selected_hit().map(|h| self.engine.member(h.member))
+    }
+
+    /// The cursor, in chars, of the text field that has the keyboard (see [`App::typing`]).
+    pub fn text_cursor(&self) -> usize {
+        self.text_cursor
+    }
+
+    /// How many times the query has run since the explorer started (the first run included).
+    pub fn query_runs(&self) -> usize {
+        self.runs
+    }
+
+    /// True when the search text changed since the query last ran (only while deferred).
+    pub fn is_stale(&self) -> bool {
+        self.runs_now == Runs::Stale
     }
 
     /// The number of members in the dataset (the N of "n of N").

@@ -35,6 +35,14 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
 
 /// Draws the footer in `area`; hints that do not fit whole are left out.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
+    if let Some(notice) = app.notice {
+        let line = Line::from(Span::styled(
+            wrap::fit(notice, usize::from(area.width)),
+            theme.muted(),
+        ));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     let room = usize::from(area.width);
     let mut used = 0;
     let mut spans = Vec::new();
