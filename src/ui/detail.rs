@@ -149,6 +149,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     // Scrolling may go past the last full page as far as the last section's heading, so
     // that every section can be jumped to with its heading on the first line.
     let last_heading = layout.sections.iter().flatten().max().copied().unwrap_or(0);
+    // End and `G` ask for the bottom: the last full page, as `less` shows it, not the last
+    // heading with blank rows under it.
+    if state.offset == usize::MAX {
+        state.offset = len.saturating_sub(rows);
+    }
     state.clamp(rows, len.saturating_sub(rows).max(last_heading));
     let scroll = state.offset;
     let position = if len <= rows {
