@@ -55,3 +55,25 @@ fn end_in_the_detail_view_shows_a_full_last_page() {
         assert!(text.contains(&format!("of {len} · 100%")), "{text}");
     }
 }
+
+#[test]
+fn invisible_format_characters_never_reach_the_screen() {
+    use gnlc::app::App;
+    use gnlc::query::{Engine, Query};
+    let mut dataset = common::dataset();
+    dataset.members[0].city = "Ober\u{ad}hau\u{200b}sen\u{feff}".to_string();
+    dataset.members[0].country = "Den\u{2060}mark".to_string();
+    let mut app = Explorer::new(App::new(Engine::new(dataset), Query::default()));
+    search(&mut app, "oberhau");
+    let list = screen(&draw(&mut app, 100, 30));
+    app.update(Action::SearchSubmit);
+    let detail = screen(&draw(&mut app, 100, 30));
+    for text in [&list, &detail] {
+        assert!(
+            !text.chars().any(gnlc::text::is_invisible_format),
+            "{text}"
+        );
+    }
+    assert!(list.contains("Ober-hau·sen·"), "{list}");
+    assert!(detail.contains("Ober-hau·sen· — Den·mark"), "{detail}");
+}
