@@ -69,10 +69,7 @@ fn invisible_format_characters_never_reach_the_screen() {
     app.update(Action::SearchSubmit);
     let detail = screen(&draw(&mut app, 100, 30));
     for text in [&list, &detail] {
-        assert!(
-            !text.chars().any(gnlc::text::is_invisible_format),
-            "{text}"
-        );
+        assert!(!text.chars().any(gnlc::text::is_invisible_format), "{text}");
     }
     assert!(list.contains("Ober-hau·sen·"), "{list}");
     assert!(detail.contains("Ober-hau·sen· — Den·mark"), "{detail}");

@@ -31,6 +31,17 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             "filters before a command apply to the explorer only; put them after it, e.g. `gnlc list --region Africa`".into(),
         ));
     }
+    if cli.data.is_some()
+        && let Some(name) = match cli.command {
+            Some(Command::Import { .. }) => Some("import"),
+            Some(Command::Completions { .. }) => Some("completions"),
+            _ => None,
+        }
+    {
+        return Err(Error::Usage(format!(
+            "`gnlc {name}` reads no dataset, so --data does not apply to it; leave it out"
+        )));
+    }
     let done = match cli.command {
         None => {
             use std::io::IsTerminal;

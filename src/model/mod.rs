@@ -9,6 +9,7 @@ pub mod clusters;
 pub mod countries;
 pub mod load;
 pub mod merge;
+pub mod read;
 pub mod schema;
 
 pub use schema::{DatasetRecord, MemberRecord};
