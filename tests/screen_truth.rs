@@ -74,3 +74,89 @@ fn invisible_format_characters_never_reach_the_screen() {
     assert!(list.contains("Ober-hau·sen·"), "{list}");
     assert!(detail.contains("Ober-hau·sen· — Den·mark"), "{detail}");
 }
+
+fn footer(app: &mut Explorer, width: u16) -> String {
+    let text = screen(&draw(app, width, 24));
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_footer_offers_moves_only_where_they_work() {
+    let mut app = common::app();
+    // The first row: down, not up.
+    let first = footer(&mut app, 100);
+    assert!(
+        first.contains("↓ j down") && !first.contains("↑ k"),
+        "{first}"
+    );
+    app.update(Action::Down);
+    let middle = footer(&mut app, 100);
+    assert!(
+        middle.contains("↑ k up") && middle.contains("↓ j down"),
+        "{middle}"
+    );
+    app.update(Action::End);
+    let last = footer(&mut app, 100);
+    assert!(last.contains("↑ k up") && !last.contains("↓ j"), "{last}");
+    // At 80 columns the move is still offered.
+    app.update(Action::Home);
+    assert!(
+        footer(&mut app, 80).contains("↓ j down"),
+        "{}",
+        footer(&mut app, 80)
+    );
+}
+
+#[test]
+fn the_footer_offers_nothing_to_open_in_an_empty_list() {
+    let mut app = common::app();
+    search(&mut app, "zzzzqqq");
+    assert!(app.results().hits.is_empty());
+    let typing = footer(&mut app, 100);
+    assert!(
+        !typing.contains("open") && !typing.contains('↓'),
+        "{typing}"
+    );
+    app.update(Action::SearchLeave);
+    let list = footer(&mut app, 100);
+    assert!(
+        !list.contains("Enter open") && !list.contains("↓ j"),
+        "{list}"
+    );
+}
+
+#[test]
+fn the_detail_footer_offers_only_cities_and_sections_that_exist() {
+    let mut app = common::app();
+    // One city in the list: no next, no previous.
+    search(&mut app, "sonder");
+    app.update(Action::SearchSubmit);
+    let one = footer(&mut app, 160);
+    assert!(!one.contains("n next") && !one.contains("p prev"), "{one}");
+    assert!(
+        one.contains("1 vision"),
+        "Sønderborg has a vision section: {one}"
+    );
+    // A member without profile sections offers no section keys.
+    let mut app = common::app();
+    let bare = (0..app.results().hits.len())
+        .find(|&i| {
+            let member = app.engine().member(app.results().hits[i].member);
+            gnlc::model::Section::ALL
+                .iter()
+                .all(|&s| member.section(s).is_none())
+        })
+        .expect("a fixture member without sections");
+    for _ in 0..bare {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    let text = footer(&mut app, 160);
+    for hint in ["1 vision", "2 challenges", "3 plan"] {
+        assert!(!text.contains(hint), "{hint}: {text}");
+    }
+    if bare == 0 {
+        assert!(!text.contains("p prev"), "{text}");
+    }
+    assert!(text.contains("n next"), "{text}");
+}

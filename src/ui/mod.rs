@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
         Screen::Detail => detail::render(frame, main, app, view, theme),
         Screen::Browse { .. } => browse(frame, main, app, view, theme),
     }
-    footer::render(frame, footer_area, app, theme);
+    footer::render(frame, footer_area, app, view, theme);
     if app.overlay == Some(Overlay::Help) {
         help::render(frame, area, view, theme);
     }
