@@ -160,3 +160,18 @@ fn the_detail_footer_offers_only_cities_and_sections_that_exist() {
     }
     assert!(text.contains("n next"), "{text}");
 }
+
+#[test]
+fn one_pane_is_drawn_focused_at_a_time() {
+    let mut app = common::app();
+    let browsing = screen(&draw(&mut app, 100, 30));
+    assert_eq!(browsing.matches('▶').count(), 1, "{browsing}");
+    assert!(browsing.contains("▶ Cities"), "{browsing}");
+    search(&mut app, "zzqq");
+    let typing = screen(&draw(&mut app, 100, 30));
+    assert_eq!(typing.matches('▶').count(), 1, "{typing}");
+    assert!(typing.contains("▶ Search"), "{typing}");
+    // The empty list names no key that would type into the box.
+    assert!(!typing.contains("X clears"), "{typing}");
+    assert!(typing.contains("No city matches. Ctrl-U"), "{typing}");
+}

@@ -88,9 +88,10 @@ pub fn apply(text: &mut String, cursor: &mut usize, edit: Edit) -> bool {
 /// Inserts `pasted` at the cursor as one line: newlines, tabs and other control characters
 /// become spaces. Returns true when the text changed.
 pub fn insert_str(text: &mut String, cursor: &mut usize, pasted: &str) -> bool {
+    // Terminals paste line ends as CR (tmux, xterm) or LF; CRLF is one line end.
     let clean: String = pasted
+        .replace("\r\n", "\n")
         .chars()
-        .filter(|&c| c != '\r')
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     if clean.is_empty() {
@@ -212,6 +213,11 @@ mod tests {
         assert!(insert_str(&mut text, &mut cursor, "b\r\nc\tq\u{7}"));
         assert_eq!(text, "ab c q d");
         assert_eq!(cursor, 7);
-        assert!(!insert_str(&mut text, &mut cursor, "\r"));
+        // A lone CR (how tmux and xterm paste a line end) is a line end too.
+        let mut text = String::new();
+        let mut cursor = 0;
+        assert!(insert_str(&mut text, &mut cursor, "city\rq"));
+        assert_eq!(text, "city q");
+        assert!(!insert_str(&mut text, &mut cursor, ""));
     }
 }

@@ -53,7 +53,7 @@ pub fn bytes_with_limit(path: &str, limit: u64) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     let kind = meta.file_type();
     if kind.is_dir() {
-        return Err(refuse(path, "is a directory, not a dataset file".into()));
+        return Err(refuse(path, "is a directory, not a file".into()));
     }
     #[cfg(unix)]
     {
