@@ -45,6 +45,12 @@ fn keystroke(c: &mut Criterion) {
             }
         });
     });
+    // A pasted paragraph: 300 terms (repeats count once, at most 64 groups are matched).
+    let paragraph: Vec<String> = (0..300).map(|i| format!("w{}", i % 120)).collect();
+    let paragraph = Query::text(paragraph.join(" "));
+    group.bench_function("three_hundred_terms", |b| {
+        b.iter(|| engine.run(black_box(&paragraph)));
+    });
     let with_region = Query::text("koz").with(REGION, [Region::EuropeNorthAmerica]);
     group.bench_function("koz_with_region", |b| {
         b.iter(|| engine.run(black_box(&with_region)));

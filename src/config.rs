@@ -197,6 +197,7 @@ pub fn group_id(group: Group) -> &'static str {
         Group::Shortlist => "shortlist",
         Group::Stats => "stats",
         Group::Prompt => "prompt",
+        Group::Editing => "editing",
     }
 }
 
@@ -258,6 +259,9 @@ pub fn action_name(binding: &Binding) -> String {
         Action::NextSimilar => "next_similar",
         Action::PrevSimilar => "prev_similar",
         Action::OpenSimilar => "open_similar",
+        Action::HalfPageUp => "half_page_up",
+        Action::HalfPageDown => "half_page_down",
+        Action::Edit(edit) => return format!("edit_{}", edit_name(edit)),
         Action::SearchInput(_)
         | Action::FilterInput(_)
         | Action::PromptInput(_)
@@ -522,4 +526,21 @@ pub fn default_file() -> String {
         }
     }
     out
+}
+
+/// The config name of an editing key's action (`edit_delete_word`).
+fn edit_name(edit: crate::app::line::Edit) -> &'static str {
+    use crate::app::line::Edit;
+    match edit {
+        Edit::Insert(_) => "insert",
+        Edit::Left => "left",
+        Edit::Right => "right",
+        Edit::Start => "start",
+        Edit::End => "end",
+        Edit::DeleteBack => "delete_back",
+        Edit::DeleteForward => "delete_forward",
+        Edit::DeleteWord => "delete_word",
+        Edit::DeleteAlnumWord => "delete_alnum_word",
+        Edit::DeleteToStart => "delete_to_start",
+    }
 }

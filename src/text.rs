@@ -17,6 +17,28 @@ pub fn is_hostile(c: char) -> bool {
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// True for the invisible format characters (Unicode category Cf) whose width terminals
+/// disagree on, so that a row or a border drawn after them would shift: the soft hyphen,
+/// zero-width space, word joiner, byte-order mark, bidi marks, invisible operators, Arabic
+/// and other number signs, interlinear annotation and shorthand format controls. Left out:
+/// the zero-width joiner and non-joiner, which scripts and emoji need (see [`ZWJ`]), and the
+/// tag characters of emoji subdivision flags.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}'
+        | '\u{890}'..='\u{891}' | '\u{8e2}' | '\u{180e}' | '\u{200b}' | '\u{200e}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{110bd}' | '\u{110cd}'
+        | '\u{13430}'..='\u{1343f}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0001}')
+}
+
+/// The visible stand-in for an invisible format character: a soft hyphen shows as the
+/// hyphen it stands for, the others as a middle dot, one cell wide everywhere.
+fn format_stand_in(c: char) -> char {
+    if c == '\u{ad}' { '-' } else { '\u{b7}' }
+}
+
 /// The visible stand-in for a hostile character: the Unicode "control picture" for C0
 /// controls and DEL (so ESC shows as `␛`), the replacement character for the rest.
 fn stand_in(c: char) -> char {
@@ -35,10 +57,14 @@ const ZWJ: char = '\u{200d}';
 const ZWNJ: char = '\u{200c}';
 
 /// Multi-line text made safe for a terminal: newlines and tabs are kept (a carriage return is
-/// dropped so CRLF text prints as lines); every other control is replaced by a visible stand-in,
-/// and a zero-width joiner by a non-joiner (see [`ZWJ`]).
+/// dropped so CRLF text prints as lines); every other control and every invisible format
+/// character ([`is_invisible_format`]) is replaced by a visible stand-in, and a zero-width
+/// joiner by a non-joiner (see [`ZWJ`]).
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_hostile(c) || c == '\r' || c == ZWJ) {
+    if !s
+        .chars()
+        .any(|c| is_hostile(c) || c == '\r' || c == ZWJ || is_invisible_format(c))
+    {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -47,6 +73,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             .map(|c| match c {
                 ZWJ => ZWNJ,
                 c if is_hostile(c) => stand_in(c),
+                c if is_invisible_format(c) => format_stand_in(c),
                 c => c,
             })
             .collect(),
@@ -59,7 +86,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 pub fn sanitize_line(s: &str) -> Cow<'_, str> {
     if !s
         .chars()
-        .any(|c| is_hostile(c) || matches!(c, '\n' | '\r' | '\t' | ZWJ))
+        .any(|c| is_hostile(c) || is_invisible_format(c) || matches!(c, '\n' | '\r' | '\t' | ZWJ))
     {
         return Cow::Borrowed(s);
     }
@@ -69,6 +96,7 @@ pub fn sanitize_line(s: &str) -> Cow<'_, str> {
                 '\n' | '\r' | '\t' => ' ',
                 ZWJ => ZWNJ,
                 c if is_hostile(c) => stand_in(c),
+                c if is_invisible_format(c) => format_stand_in(c),
                 c => c,
             })
             .collect(),
@@ -167,6 +195,21 @@ mod tests {
         assert_eq!(sanitize_line("a\nb\tc\u{7}"), "a b c\u{2407}");
         assert_eq!(sanitize_line("👩\u{200d}👧"), "👩\u{200c}👧");
         assert_eq!(sanitize("👩\u{200d}👧\n"), "👩\u{200c}👧\n");
+    }
+
+    #[test]
+    fn invisible_format_characters_get_one_cell_stand_ins() {
+        use unicode_width::UnicodeWidthStr;
+        let name = "Ober\u{ad}hausen\u{200b}x\u{2060}y\u{feff}z\u{200e}";
+        assert_eq!(sanitize_line(name), "Ober-hausen·x·y·z·");
+        assert_eq!(sanitize(name), "Ober-hausen·x·y·z·");
+        // Char for char, so search highlights keep their places; and the width is what the
+        // terminal draws.
+        let shown = sanitize_line(name);
+        assert_eq!(shown.chars().count(), name.chars().count());
+        assert_eq!(shown.width(), shown.chars().count());
+        // Scripts keep their joiners.
+        assert_eq!(sanitize_line("می\u{200c}خواهم"), "می\u{200c}خواهم");
     }
 
     #[test]

@@ -36,8 +36,9 @@
 //!
 //! # Responsiveness
 //!
-//! After one event arrives, every pending event is handled (`poll(Duration::ZERO)`) before the
-//! next frame is drawn, so fast typing never waits for drawing.
+//! After one event arrives, every pending event is handled before the next frame is drawn,
+//! however large the burst (see [`pending`]), so fast typing never waits for drawing and the
+//! screen never shows a query the user did not type.
 
 use crate::app::{App, Effect};
 use crate::clipboard;
@@ -169,13 +170,19 @@ fn watch(loop_done: &mpsc::Receiver<()>, signal: &AtomicUsize) -> bool {
     }
 }
 
-/// Puts the terminal in explorer mode: raw input, alternate screen, mouse capture if asked.
+/// Puts the terminal in explorer mode: raw input, alternate screen, bracketed paste (a paste
+/// arrives as one text event, not as keys), mouse capture if asked.
 pub fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     // Only now is there something to restore.
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        out,
+        terminal::EnterAlternateScreen,
+        cursor::Hide,
+        event::EnableBracketedPaste
+    )?;
     if mouse {
         MOUSE.store(true, Ordering::SeqCst);
         execute!(out, event::EnableMouseCapture)?;
@@ -183,7 +190,8 @@ pub fn enter(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// Puts the terminal back as it was: mouse capture off, normal screen, cursor shown, echo
+/// Puts the terminal back as it was: mouse capture and bracketed paste off, normal screen,
+/// cursor shown, echo
 /// and line mode back. Does nothing if already done, so every exit path may call it.
 pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
@@ -193,7 +201,12 @@ pub fn restore() {
     if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, event::DisableMouseCapture);
     }
-    let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        event::DisableBracketedPaste,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
 }
 
@@ -237,16 +250,19 @@ fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io:
                 continue 'frames;
             }
         }
-        // Handle everything pending before drawing again.
+        // Handle everything pending before drawing again; search edits of the burst run the
+        // query once, for the final text, before the draw.
+        app.defer_runs(true);
         loop {
             handle(app, options, &event::read()?);
             for effect in app.app.take_effects() {
                 perform(&mut terminal, app, options, effect)?;
             }
-            if app.quit || signalled() || !event::poll(Duration::ZERO)? {
+            if app.quit || signalled() || !pending()? {
                 break;
             }
         }
+        app.defer_runs(false);
     }
 }
 
@@ -345,6 +361,20 @@ fn open_in_browser(city: &str, url: &str) -> String {
     std::thread::spawn(move || child.wait());
     format!("opening {city}'s source page: {url}")
 }
+/// True when more input is waiting: already parsed, or still unread in the terminal.
+///
+/// crossterm reads the terminal 1,024 bytes at a time. Its default (mio) reader waits for
+/// edge-triggered readiness, so bytes left in the kernel after one read are reported only
+/// when *new* bytes arrive: a burst over 1 KB stayed unhandled until the next key. The
+/// `use-dev-tty` reader (enabled in Cargo.toml) polls level-triggered, but treats a zero
+/// timeout as "do not look at all"; a short timeout makes it look at both its parsed events
+/// and the terminal, and costs at most [`DRAIN`] once per burst.
+fn pending() -> io::Result<bool> {
+    Ok(event::poll(Duration::ZERO)? || event::poll(DRAIN)?)
+}
+
+/// How long [`pending`] waits for input that may still be in the terminal's buffer.
+const DRAIN: Duration = Duration::from_millis(1);
 
 /// Turns one terminal event into an action and applies it.
 fn handle(app: &mut Explorer, options: Options, event: &Event) {
@@ -368,6 +398,12 @@ fn handle(app: &mut Explorer, options: Options, event: &Event) {
                 }),
                 _ => None,
             }
+        }
+        // A paste is text for the field with the keyboard, never keys: a pasted `q` or
+        // newline neither quits nor opens.
+        Event::Paste(text) => {
+            app.paste(text);
+            None
         }
         // A resize needs no action: the next draw adapts to the new size.
         _ => None,

@@ -113,8 +113,11 @@ fn wide_terminals_show_facets_list_and_preview() {
                 "{width}x{height} lacks {expected:?}:\n{text}"
             );
         }
-        // The footer comes from the key table.
-        assert!(text.contains("q quit") && text.contains("? help") && text.contains("/ search"));
+        // The footer comes from the key table; `? help` stays when other hints must drop.
+        assert!(text.contains("? help"), "{text}");
+        if width >= 160 {
+            assert!(text.contains("q quit") && text.contains("/ search"), "{text}");
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! Keys and mouse events become an [`Action`] (see `keymap`), and only `App::update` changes
 //! state, so the whole explorer can be driven and tested without a terminal.
 
+use super::line::Edit;
 use crate::model::Section;
 
 /// One request to the explorer.
@@ -108,4 +109,26 @@ pub enum Action {
     PrevSimilar,
     /// In the detail view: open the selected similar city (Esc comes back).
     OpenSimilar,
+    /// Edit the text field that has the keyboard (the search box or a pane's filter).
+    Edit(Edit),
+    /// Half a page up (Ctrl-U outside the search box).
+    HalfPageUp,
+    /// Half a page down (Ctrl-D).
+    HalfPageDown,
+}
+
+impl Action {
+    /// True for the actions that only change the text of the search box or of a pane's
+    /// filter: the ones a burst of typing is made of, whose query runs can be coalesced.
+    pub fn edits_text(self) -> bool {
+        matches!(
+            self,
+            Action::SearchInput(_)
+                | Action::SearchBackspace
+                | Action::SearchClear
+                | Action::FilterInput(_)
+                | Action::FilterBackspace
+                | Action::Edit(_)
+        )
+    }
 }

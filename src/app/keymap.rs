@@ -9,6 +9,7 @@
 //! a q there).
 
 use super::action::Action;
+use super::line::Edit;
 use crate::model::Section;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -49,11 +50,13 @@ pub enum Group {
     Shortlist,
     Stats,
     Prompt,
+    /// Editing keys shared by the search box and a facet pane's filter.
+    Editing,
 }
 
 impl Group {
     /// Every group, in the order the help overlay shows them.
-    pub const ALL: [Group; 13] = [
+    pub const ALL: [Group; 14] = [
         Group::Everywhere,
         Group::General,
         Group::Panes,
@@ -67,6 +70,7 @@ impl Group {
         Group::Shortlist,
         Group::Stats,
         Group::Prompt,
+        Group::Editing,
     ];
 
     /// The heading of the group in the help overlay.
@@ -85,6 +89,7 @@ impl Group {
             Group::Shortlist => "Shortlist, stats and export (panes and city list)",
             Group::Stats => "Stats screen",
             Group::Prompt => "Export prompt",
+            Group::Editing => "Editing the search or a filter (as in readline and fzf)",
         }
     }
 
@@ -105,6 +110,7 @@ impl Group {
             Group::Shortlist => matches!(mode, Mode::Facet | Mode::List),
             Group::Stats => mode == Mode::Stats,
             Group::Prompt => mode == Mode::Prompt,
+            Group::Editing => matches!(mode, Mode::Search | Mode::Filter),
         }
     }
 }
@@ -244,7 +250,7 @@ pub const BINDINGS: &[Binding] = &[
         group: Group::Search,
         keys: &[ctrl('u')],
         action: Action::SearchClear,
-        help: "clear the search",
+        help: "delete to the start (all of it at the end)",
         footer: Some("clear"),
     },
     Binding {
@@ -583,6 +589,83 @@ pub const BINDINGS: &[Binding] = &[
         help: "open the selected similar city; Esc comes back",
         footer: None,
     },
+    Binding {
+        group: Group::Moving,
+        keys: &[ctrl('d')],
+        action: Action::HalfPageDown,
+        help: "half a page down",
+        footer: None,
+    },
+    Binding {
+        group: Group::Moving,
+        keys: &[ctrl('u')],
+        action: Action::HalfPageUp,
+        help: "half a page up",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::Left)],
+        action: Action::Edit(Edit::Left),
+        help: "cursor one character left",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::Right)],
+        action: Action::Edit(Edit::Right),
+        help: "cursor one character right",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::Home), ctrl('a')],
+        action: Action::Edit(Edit::Start),
+        help: "cursor to the start",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::End), ctrl('e')],
+        action: Action::Edit(Edit::End),
+        help: "cursor to the end",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[key(KeyCode::Delete)],
+        action: Action::Edit(Edit::DeleteForward),
+        help: "delete the character under the cursor",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[ctrl('w')],
+        action: Action::Edit(Edit::DeleteWord),
+        help: "delete a word before the cursor (Alt-Backspace too)",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[ctrl('u')],
+        action: Action::Edit(Edit::DeleteToStart),
+        help: "delete to the start",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[ctrl('n'), ctrl('j')],
+        action: Action::Down,
+        help: "move the selection down while typing",
+        footer: None,
+    },
+    Binding {
+        group: Group::Editing,
+        keys: &[ctrl('p'), ctrl('k')],
+        action: Action::Up,
+        help: "move the selection up while typing",
+        footer: None,
+    },
 ];
 
 /// What a key press means in `mode`, if anything, with the table's own keys.
@@ -595,7 +678,8 @@ pub fn pressed(event: KeyEvent) -> Option<Key> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    // No binding uses Alt (or Super, Hyper, Meta): Alt-q is not q, and Alt-b types nothing.
+    // No other binding uses Alt (or Super, Hyper, Meta): Alt-q is not q, and Alt-b types
+    // nothing.
     if event.modifiers.intersects(
         KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::HYPER | KeyModifiers::META,
     ) {
@@ -654,11 +738,25 @@ impl Keymap {
 
     /// What a key press means in `mode`, if anything. Earlier rows win.
     pub fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+        // Alt-Backspace deletes a word in a text field (the help names it with Ctrl-W's row).
+        if event.kind != KeyEventKind::Release
+            && event.modifiers.contains(KeyModifiers::ALT)
+            && event.code == KeyCode::Backspace
+            && matches!(mode, Mode::Search | Mode::Filter)
+        {
+            return Some(Action::Edit(Edit::DeleteAlnumWord));
+        }
         let pressed = pressed(event)?;
         let found = self
             .rows_in(mode)
             .find(|(_, keys)| keys.contains(&pressed))
-            .map(|(b, keys)| (b.action, keys.first() == Some(&pressed) && keys.len() > 1));
+            .map(|(b, keys)| {
+                // Only the typing groups' own ↑ ↓ row reads its first key as "up".
+                let up_of_pair = matches!(b.group, Group::Search | Group::Filter)
+                    && keys.first() == Some(&pressed)
+                    && keys.len() > 1;
+                (b.action, up_of_pair)
+            });
         match (found, mode, pressed) {
             // The typing modes' one row for moving up and down: its first key means up.
             (Some((Action::Down, true)), Mode::Search | Mode::Filter, _) => Some(Action::Up),

@@ -11,6 +11,7 @@
 
 pub mod action;
 pub mod keymap;
+pub mod line;
 mod marks;
 pub mod text;
 mod update;
@@ -95,6 +96,17 @@ pub enum Overlay {
     Export,
 }
 
+/// When the query runs after a change of search text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Runs {
+    /// At once (the default).
+    Immediate,
+    /// At the next [`App::settle`] (the event loop, during a burst of keys)...
+    Deferred,
+    /// ...and the search text has changed since the last run.
+    Stale,
+}
+
 /// One value of a facet pane as shown: its label, its live count, whether it is selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetRow<'a> {
@@ -151,6 +163,12 @@ pub struct App {
     opened: Vec<usize>,
     /// The selected row of the detail view's Similar cities.
     similar_cursor: usize,
+    /// The cursor (in chars) of the text field that has the keyboard.
+    text_cursor: usize,
+    /// Whether a change of search text runs the query at once (see [`App::settle`]).
+    runs_now: Runs,
+    /// How many times the query ran (lets tests prove a burst runs it once).
+    runs: usize,
 }
 
 /// Something an action asks of the outside world (the terminal, the clipboard, a browser).
@@ -210,6 +228,9 @@ impl App {
             index: text::IndexState::default(),
             opened: Vec::new(),
             similar_cursor: 0,
+            text_cursor: 0,
+            runs_now: Runs::Immediate,
+            runs: 1,
         }
     }
 
@@ -394,6 +415,21 @@ impl App {
     /// The member under the city list's cursor (the one the preview shows).
     pub fn selected_member(&self) -> Option<&Member> {
         self.selected_hit().map(|h| self.engine.member(h.member))
+    }
+
+    /// The cursor, in chars, of the text field that has the keyboard (see [`App::typing`]).
+    pub fn text_cursor(&self) -> usize {
+        self.text_cursor
+    }
+
+    /// How many times the query has run since the explorer started (the first run included).
+    pub fn query_runs(&self) -> usize {
+        self.runs
+    }
+
+    /// True when the search text changed since the query last ran (only while deferred).
+    pub fn is_stale(&self) -> bool {
+        self.runs_now == Runs::Stale
     }
 
     /// The number of members in the dataset (the N of "n of N").

@@ -5,7 +5,8 @@
 //! Scrolling text, paging by the visible height and the mouse need the frame's measurements:
 //! `ui::ViewState::update` answers those and calls the methods at the end of this file.
 
-use super::{Action, App, Effect, Mode, Overlay, Pane, Screen, Typing};
+use super::line::{self, Edit};
+use super::{Action, App, Effect, Mode, Overlay, Pane, Runs, Screen, Typing};
 
 impl App {
     /// Applies one action.
@@ -14,6 +15,9 @@ impl App {
             self.notice = None;
         }
         self.status = None;
+        if !action.edits_text() {
+            self.settle();
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.push_effect(Effect::Suspend),
@@ -91,18 +95,24 @@ impl App {
     }
 
     fn search_action(&mut self, action: Action) {
+        let edit = match action {
+            Action::SearchInput(c) => Some(Edit::Insert(c)),
+            Action::SearchBackspace => Some(Edit::DeleteBack),
+            // Ctrl-U deletes to the start, as in readline: with the cursor at the end, all.
+            Action::SearchClear => Some(Edit::DeleteToStart),
+            Action::Edit(edit) => Some(edit),
+            _ => None,
+        };
+        if let Some(edit) = edit {
+            let mut cursor = self.text_cursor;
+            let changed = line::apply(self.search_text_mut(), &mut cursor, edit);
+            self.text_cursor = cursor;
+            if changed {
+                self.refresh(true);
+            }
+            return;
+        }
         match action {
-            Action::SearchInput(c) => {
-                self.search_text_mut().push(c);
-                self.refresh(true);
-            }
-            Action::SearchBackspace if self.search_text_mut().pop().is_some() => {
-                self.refresh(true);
-            }
-            Action::SearchClear if !self.search_text().is_empty() => {
-                self.search_text_mut().clear();
-                self.refresh(true);
-            }
             Action::ToggleScope => self.toggle_scope(),
             Action::SearchLeave => self.set_typing(Typing::Nothing),
             Action::SearchSubmit => self.open_detail(),
@@ -113,14 +123,21 @@ impl App {
 
     fn filter_action(&mut self, action: Action) {
         let pane = self.focus;
+        let edit = match action {
+            Action::FilterInput(c) => Some(Edit::Insert(c)),
+            Action::FilterBackspace => Some(Edit::DeleteBack),
+            Action::Edit(edit) => Some(edit),
+            _ => None,
+        };
+        if let Some(edit) = edit {
+            let mut cursor = self.text_cursor;
+            if line::apply(self.pane_filter_mut(pane), &mut cursor, edit) {
+                self.pane_mut(pane).cursor = 0;
+            }
+            self.text_cursor = cursor;
+            return;
+        }
         match action {
-            Action::FilterInput(c) => {
-                self.pane_filter_mut(pane).push(c);
-                self.pane_mut(pane).cursor = 0;
-            }
-            Action::FilterBackspace if self.pane_filter_mut(pane).pop().is_some() => {
-                self.pane_mut(pane).cursor = 0;
-            }
             Action::FilterLeave => self.set_typing(Typing::Nothing),
             Action::FilterClear => self.clear_filter(pane),
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
@@ -222,6 +239,61 @@ impl App {
     /// Re-runs the query. After a change of search text the best match is selected; after a
     /// facet change the selected city stays selected if it is still listed.
     pub(crate) fn refresh(&mut self, text_changed: bool) {
+        if text_changed && self.runs_now != Runs::Immediate {
+            self.runs_now = Runs::Stale;
+            return;
+        }
+        self.run_query(text_changed);
+    }
+
+    /// Runs the query if the search text changed while runs were deferred: the one run for a
+    /// burst of typing. Called before every action that is not an edit, and before drawing.
+    pub fn settle(&mut self) {
+        if self.runs_now == Runs::Stale {
+            self.runs_now = Runs::Deferred;
+            self.run_query(true);
+        }
+    }
+
+    /// Defers query runs after search edits (`true`) until [`App::settle`], or runs the
+    /// pending one and stops deferring (`false`).
+    pub fn defer_runs(&mut self, deferred: bool) {
+        self.settle();
+        self.runs_now = if deferred {
+            Runs::Deferred
+        } else {
+            Runs::Immediate
+        };
+    }
+
+    /// Inserts pasted text into the text field that has the keyboard, as one line (newlines
+    /// and control characters become spaces); where no text field has it, the paste is
+    /// ignored with a notice. A paste never quits, opens or moves anything.
+    pub fn paste(&mut self, text: &str) {
+        self.notice = None;
+        match self.mode() {
+            Mode::Search => {
+                let mut cursor = self.text_cursor;
+                let changed = line::insert_str(self.search_text_mut(), &mut cursor, text);
+                self.text_cursor = cursor;
+                if changed {
+                    self.refresh(true);
+                }
+            }
+            Mode::Filter => {
+                let pane = self.focus;
+                let mut cursor = self.text_cursor;
+                if line::insert_str(self.pane_filter_mut(pane), &mut cursor, text) {
+                    self.pane_mut(pane).cursor = 0;
+                }
+                self.text_cursor = cursor;
+            }
+            _ => self.notice = Some("paste ignored: press / to search, then paste".into()),
+        }
+    }
+
+    fn run_query(&mut self, text_changed: bool) {
+        self.runs += 1;
         let previous = self.selected_hit().map(|h| h.member);
         self.results = self.engine.run(&self.query);
         let cursor = if text_changed {
@@ -279,6 +351,11 @@ impl App {
     /// Puts the browse screen's keyboard on a text field, or on the panes.
     fn set_typing(&mut self, typing: Typing) {
         self.screen = Screen::Browse { typing };
+        self.text_cursor = match typing {
+            Typing::Nothing => 0,
+            Typing::Search => self.search_text().chars().count(),
+            Typing::PaneFilter => self.pane_filter(self.focus).chars().count(),
+        };
     }
 }
 

@@ -70,6 +70,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             "filters before a command apply to the explorer only; put them after it, e.g. `gnlc list --region Africa`".into(),
         ));
     }
+    refuse_data_where_ignored(&cli)?;
     let done = match cli.command {
         None => return explore(&cli, err),
         Some(Command::List {
@@ -203,4 +204,24 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> Result<i32> {
             palette: config.palette,
         },
     )
+}
+
+/// `--data` given to a command that reads no dataset (`import`, `completions`, `man`,
+/// `config`) is a usage
+/// error, not silently ignored.
+fn refuse_data_where_ignored(cli: &Cli) -> Result<()> {
+    if !cli.data.is_empty()
+        && let Some(name) = match cli.command {
+            Some(Command::Import { .. }) => Some("import"),
+            Some(Command::Completions { .. }) => Some("completions"),
+            Some(Command::Man) => Some("man"),
+            Some(Command::Config { .. }) => Some("config"),
+            _ => None,
+        }
+    {
+        return Err(Error::Usage(format!(
+            "`gnlc {name}` reads no dataset, so --data does not apply to it; leave it out"
+        )));
+    }
+    Ok(())
 }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 /// Reads and validates the dataset file at `path`.
 pub fn from_path(path: &str) -> Result<Dataset> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    let bytes = super::read::bytes(path)?;
     from_bytes(&bytes, path)
 }
 

@@ -10,6 +10,7 @@ pub mod countries;
 pub mod coverage;
 pub mod load;
 pub mod merge;
+pub mod read;
 pub mod schema;
 
 pub use schema::{DatasetRecord, MemberRecord};

@@ -23,6 +23,10 @@
 use super::fold::mask_of;
 use crate::text::fold;
 
+/// The most groups (space-separated terms) a search uses; later ones are ignored. Matching
+/// is linear in the groups, and a name that passes 64 terms is already pinned down.
+pub const MAX_GROUPS: usize = 64;
+
 /// How a term compares with a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -87,6 +91,18 @@ impl Pattern {
         if !group.is_empty() {
             groups.push(group);
         }
+        // A repeated group adds nothing but work; past MAX_GROUPS, more terms only cost time
+        // (a pasted paragraph): each name is matched against at most MAX_GROUPS groups.
+        let mut unique: Vec<Alternatives> = Vec::with_capacity(groups.len().min(MAX_GROUPS));
+        for group in groups {
+            if unique.len() == MAX_GROUPS {
+                break;
+            }
+            if !unique.contains(&group) {
+                unique.push(group);
+            }
+        }
+        let groups = unique;
         let required = groups
             .iter()
             .map(|g| {
@@ -206,6 +222,17 @@ mod tests {
         assert_eq!(Pattern::parse("ab | bc").required, mask_of("b"));
         assert_eq!(Pattern::parse("ab | !c").required, 0);
         assert_eq!(Pattern::parse("").required, 0);
+    }
+
+    #[test]
+    fn repeated_terms_count_once_and_hundreds_are_capped() {
+        assert_eq!(kinds("son son ^a son ^a"), kinds("son ^a"));
+        let many: Vec<String> = (0..300).map(|i| format!("t{i}")).collect();
+        let pattern = Pattern::parse(&many.join(" "));
+        assert_eq!(pattern.groups.len(), MAX_GROUPS);
+        assert_eq!(&*pattern.groups[0][0].text, "t0");
+        let same = Pattern::parse(&"abc ".repeat(300));
+        assert_eq!(same.groups.len(), 1);
     }
 
     #[test]

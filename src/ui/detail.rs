@@ -298,6 +298,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
         } else {
             similar_at
         });
+    // End and `G` ask for the bottom: the last full page, as `less` shows it, not the last
+    // heading with blank rows under it.
+    if state.offset == usize::MAX {
+        state.offset = len.saturating_sub(rows);
+    }
     state.clamp(rows, len.saturating_sub(rows).max(last_heading));
     let scroll = state.offset;
     let position = if len <= rows {

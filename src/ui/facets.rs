@@ -34,11 +34,18 @@ pub fn render(
     let filter = app.pane_filter(which);
     let typing = focused && app.filtering();
     if !filter.is_empty() || typing {
-        let cursor = if typing { "▏" } else { "" };
-        title.push(Span::styled(
-            format!(" /{}{cursor}", crate::text::sanitize_line(filter)),
-            theme.on(),
-        ));
+        // The typing cursor as a thin bar at its place in the filter.
+        let shown = crate::text::sanitize_line(filter);
+        let text = if typing {
+            let at = shown
+                .char_indices()
+                .nth(app.text_cursor())
+                .map_or(shown.len(), |(b, _)| b);
+            format!(" /{}▏{}", &shown[..at], &shown[at..])
+        } else {
+            format!(" /{shown}")
+        };
+        title.push(Span::styled(text, theme.on()));
     }
     let rows_of_pane = app.facet_rows(which);
     let marked = rows_of_pane.iter().any(|r| r.marked);

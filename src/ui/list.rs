@@ -24,7 +24,10 @@ pub fn render(
     boxed: bool,
     theme: Theme,
 ) {
-    let focused = app.focus == Pane::Cities || app.searching();
+    // One pane is drawn focused at a time: while the search box has the keyboard, the list's
+    // frame is not; its selection stays highlighted (Enter and ↑ ↓ act on it from the box).
+    let focused = app.focus == Pane::Cities && !app.searching();
+    let selection_live = app.focus == Pane::Cities || app.searching();
     let title = vec![
         Span::raw("Cities "),
         Span::raw(format!(
@@ -43,6 +46,9 @@ pub fn render(
     if app.results().hits.is_empty() {
         let text = if app.total() == 0 {
             "The dataset has no members."
+        } else if app.searching() {
+            // X would type an X here.
+            "No city matches. Ctrl-U clears the search; Esc, then X, every filter too."
         } else {
             "No city matches. X clears every filter and the search."
         };
@@ -132,7 +138,7 @@ pub fn render(
                 spans.push(Span::styled(format!(" {year:>7}"), theme.muted()));
             }
             let line = Line::from(spans);
-            if at_cursor && focused {
+            if at_cursor && selection_live {
                 line.style(theme.cursor())
             } else if at_cursor {
                 line.style(theme.label())

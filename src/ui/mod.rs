@@ -57,7 +57,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
     if let Some(message_area) = message_area {
         prompt::render_message(frame, message_area, app, theme);
     }
-    footer::render(frame, footer_area, app, theme);
+    footer::render(frame, footer_area, app, view, theme);
     match app.overlay {
         Some(Overlay::Help) => help::render(frame, area, view, &app.keys, theme),
         Some(Overlay::Export) => prompt::render(frame, area, app, theme),

@@ -23,12 +23,21 @@ pub enum Step {
     PageDown,
     Top,
     Bottom,
+    /// Half the visible height up (Ctrl-U), at least one row.
+    HalfPageUp,
+    /// Half the visible height down (Ctrl-D).
+    HalfPageDown,
 }
 
 impl Scroll {
     /// The page step: the visible height, at least one row.
     pub fn page_step(self) -> usize {
         self.page.max(1)
+    }
+
+    /// The half-page step of Ctrl-D and Ctrl-U: half the visible height, at least one row.
+    pub fn half_page(self) -> usize {
+        (self.page / 2).max(1)
     }
 
     /// Moves the first row shown. `Bottom` goes as far as it can; [`Scroll::clamp`] brings
@@ -42,6 +51,8 @@ impl Scroll {
             Step::PageDown => self.offset.saturating_add(page),
             Step::Top => 0,
             Step::Bottom => usize::MAX,
+            Step::HalfPageUp => self.offset.saturating_sub(self.half_page()),
+            Step::HalfPageDown => self.offset.saturating_add(self.half_page()),
         };
     }
 

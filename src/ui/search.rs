@@ -60,7 +60,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     let prompt = if area.height >= 3 { "" } else { "/ " };
     let room = usize::from(inner.width).saturating_sub(wrap::width(prompt) + 1);
     let text = crate::text::sanitize_line(app.search_text());
-    let shown = wrap::tail(&text, room);
+    // The part before the cursor, cut from the left to leave the cursor in view, then what
+    // follows it as far as it fits. (Sanitising maps char to char: the cursor stays valid.)
+    let cursor = if focused {
+        app.text_cursor()
+    } else {
+        text.chars().count()
+    };
+    let split = text
+        .char_indices()
+        .nth(cursor)
+        .map_or(text.len(), |(b, _)| b);
+    let before = wrap::tail(&text[..split], room);
+    let after = wrap::clip(&text[split..], room - wrap::width(before).min(room));
+    let shown = format!("{before}{after}");
     let line = if text.is_empty() && !focused {
         Line::from(vec![
             Span::styled(prompt, theme.key()),
@@ -78,7 +91,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     } else {
         Line::from(vec![
             Span::styled(prompt, theme.key()),
-            Span::styled(shown.to_string(), theme.label()),
+            Span::styled(shown, theme.label()),
         ])
     };
     let used = line.width();
@@ -100,7 +113,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     }
     if focused && inner.width > 0 && inner.height > 0 {
         let x = inner.x
-            + (wrap::width(prompt) + wrap::width(shown)).min(usize::from(inner.width - 1)) as u16;
+            + (wrap::width(prompt) + wrap::width(before)).min(usize::from(inner.width - 1)) as u16;
         frame.set_cursor_position(Position::new(x, inner.y));
     }
     view.mouse_areas.push(MouseArea {

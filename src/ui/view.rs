@@ -116,6 +116,10 @@ impl ViewState {
 
     /// Applies one action: the view's own (paging, text scrolling, the mouse), or the app's.
     pub fn update(&mut self, app: &mut App, action: Action) {
+        if !action.edits_text() {
+            app.settle();
+        }
+        app.notice = None;
         let mode = app.mode();
         match (action, mode) {
             (Action::Click { column, row }, _) => self.click(app, column, row),
@@ -176,6 +180,10 @@ impl ViewState {
                 };
                 let rows = self.pane(pane).page_step();
                 app.move_cursor_by(pane, rows, action == Action::PageDown);
+            }
+            (Action::HalfPageUp | Action::HalfPageDown, Mode::Facet | Mode::List) => {
+                let rows = self.pane(app.focus).half_page();
+                app.move_cursor_by(app.focus, rows, action == Action::HalfPageDown);
             }
             (Action::SearchSubmit | Action::Open, _) => {
                 self.detail.offset = 0;
@@ -249,6 +257,8 @@ fn step(action: Action) -> Option<Step> {
         Action::PageDown => Some(Step::PageDown),
         Action::Home => Some(Step::Top),
         Action::End => Some(Step::Bottom),
+        Action::HalfPageUp => Some(Step::HalfPageUp),
+        Action::HalfPageDown => Some(Step::HalfPageDown),
         _ => None,
     }
 }
@@ -270,6 +280,11 @@ impl Explorer {
         }
     }
 
+    /// Inserts pasted text where the keyboard is (see [`App::paste`]).
+    pub fn paste(&mut self, text: &str) {
+        self.app.paste(text);
+    }
+
     /// Applies one action (see [`ViewState::update`]).
     pub fn update(&mut self, action: Action) {
         self.view.update(&mut self.app, action);
@@ -277,6 +292,7 @@ impl Explorer {
 
     /// Draws one frame (see [`super::render`]).
     pub fn draw(&mut self, frame: &mut ratatui::Frame) {
+        self.app.settle();
         super::render(frame, &self.app, &mut self.view);
     }
 }
