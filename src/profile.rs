@@ -16,6 +16,9 @@ use std::borrow::Cow;
 /// Said where a member's profile has none of the three sections.
 pub const NO_SECTIONS: &str = "The source gives no vision, challenges or plan for this city.";
 
+/// Said of a district whose map position is its parent city's.
+pub const PLACED_AT_PARENT: &str = "placed at its parent city";
+
 /// Said under inferred clusters.
 pub const INFERRED: &str = "(inferred from the profile text, not stated by UNESCO)";
 
@@ -88,6 +91,9 @@ impl<'a> Document<'a> {
             blocks.push(Block::Gap);
         }
         blocks.push(field("Region:", Cow::Borrowed(member.region.name())));
+        if member.coordinates_of == Some(crate::model::CoordinatesOf::Parent) {
+            blocks.push(field("Map:", Cow::Borrowed(PLACED_AT_PARENT)));
+        }
         clusters(member, full, &mut blocks);
         blocks.push(field("Awards:", Cow::Owned(awards(member))));
         if let (true, Some(year)) = (full, member.joined) {

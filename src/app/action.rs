@@ -72,4 +72,20 @@ pub enum Action {
     Click { column: u16, row: u16 },
     /// The mouse wheel over a screen cell; `down` is true for scrolling down.
     Wheel { column: u16, row: u16, down: bool },
+    /// Open the map of the filtered list, or leave it for the screen it was opened from.
+    ToggleMap,
+    /// On the map: show half the span.
+    ZoomIn,
+    /// On the map: show twice the span.
+    ZoomOut,
+    /// On the map: move the view west (a quarter of its span).
+    PanWest,
+    /// On the map: move the view east.
+    PanEast,
+    /// On the map: move the view north.
+    PanNorth,
+    /// On the map: move the view south.
+    PanSouth,
+    /// On the map: back to the view fitted to the filtered list.
+    ResetMap,
 }

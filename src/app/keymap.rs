@@ -27,6 +27,8 @@ pub enum Mode {
     Detail,
     /// The help overlay is shown.
     Help,
+    /// The map screen is shown.
+    Map,
 }
 
 /// A heading of the help overlay; each group applies in a fixed set of modes.
@@ -42,11 +44,12 @@ pub enum Group {
     Filter,
     Detail,
     Help,
+    Map,
 }
 
 impl Group {
     /// Every group, in the order the help overlay shows them.
-    pub const ALL: [Group; 10] = [
+    pub const ALL: [Group; 11] = [
         Group::Everywhere,
         Group::General,
         Group::Panes,
@@ -57,6 +60,7 @@ impl Group {
         Group::Search,
         Group::Detail,
         Group::Help,
+        Group::Map,
     ];
 
     /// The heading of the group in the help overlay.
@@ -72,6 +76,7 @@ impl Group {
             Group::Search => "Search box",
             Group::Detail => "Detail view",
             Group::Help => "This help",
+            Group::Map => "Map",
         }
     }
 
@@ -79,7 +84,9 @@ impl Group {
     pub fn applies_in(self, mode: Mode) -> bool {
         match self {
             Group::Everywhere => true,
-            Group::General | Group::Moving => !matches!(mode, Mode::Search | Mode::Filter),
+            Group::General => !matches!(mode, Mode::Search | Mode::Filter),
+            // On the map the arrows and h j k l pan (see `Group::Map`).
+            Group::Moving => !matches!(mode, Mode::Search | Mode::Filter | Mode::Map),
             Group::Panes => matches!(mode, Mode::Facet | Mode::List),
             Group::Facets => mode == Mode::Facet,
             Group::Cities => mode == Mode::List,
@@ -87,6 +94,7 @@ impl Group {
             Group::Filter => mode == Mode::Filter,
             Group::Detail => mode == Mode::Detail,
             Group::Help => mode == Mode::Help,
+            Group::Map => mode == Mode::Map,
         }
     }
 }
@@ -410,6 +418,104 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Open,
         help: "open the city's profile",
         footer: Some("open"),
+    },
+    Binding {
+        group: Group::General,
+        keys: &[ch('m')],
+        action: Action::ToggleMap,
+        help: "map of the filtered cities (again: back)",
+        footer: Some("map"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Esc)],
+        action: Action::ToggleMap,
+        help: "back to the list or detail view, selection kept",
+        footer: Some("back"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('n')],
+        action: Action::NextCity,
+        help: "next city of the filtered list (the map follows)",
+        footer: Some("next"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('p')],
+        action: Action::PrevCity,
+        help: "previous city of the filtered list",
+        footer: Some("prev"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Home), ch('g')],
+        action: Action::Home,
+        help: "first city of the filtered list",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::End), ch('G')],
+        action: Action::End,
+        help: "last city of the filtered list",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Enter)],
+        action: Action::Open,
+        help: "open the selected city's profile (Esc there returns to the map)",
+        footer: Some("open"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('+'), ch('=')],
+        action: Action::ZoomIn,
+        help: "zoom in",
+        footer: Some("zoom"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('-')],
+        action: Action::ZoomOut,
+        help: "zoom out",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Left), ch('h')],
+        action: Action::PanWest,
+        help: "pan west",
+        footer: Some("pan"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Down), ch('j')],
+        action: Action::PanSouth,
+        help: "pan south",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Up), ch('k')],
+        action: Action::PanNorth,
+        help: "pan north",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Right), ch('l')],
+        action: Action::PanEast,
+        help: "pan east",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('0')],
+        action: Action::ResetMap,
+        help: "back to the view fitted to the filtered cities",
+        footer: Some("fit"),
     },
 ];
 

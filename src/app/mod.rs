@@ -11,6 +11,7 @@
 
 pub mod action;
 pub mod keymap;
+pub mod map;
 mod update;
 
 pub use action::Action;
@@ -66,6 +67,17 @@ pub enum Screen {
     Browse { typing: Typing },
     /// The profile of the city under the list's cursor.
     Detail,
+    /// The map of the filtered list; `back` is the screen Esc or `m` returns to.
+    Map { back: MapBack },
+}
+
+/// The screen the map was opened from, which leaving the map returns to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapBack {
+    /// The browse screen (the city list).
+    Browse,
+    /// The detail view of the selected city.
+    Detail,
 }
 
 /// Which text field of the browse screen has the keyboard.
@@ -114,6 +126,9 @@ pub struct App {
     pub color: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// The map's state: the view the user zoomed or panned to, where the detail view opened
+    /// from the map returns.
+    pub map: map::MapState,
 }
 
 impl App {
@@ -135,6 +150,7 @@ impl App {
             pane_states,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,
+            map: map::MapState::default(),
         }
     }
 
@@ -156,6 +172,7 @@ impl App {
         match (self.overlay, self.screen) {
             (Some(Overlay::Help), _) => Mode::Help,
             (None, Screen::Detail) => Mode::Detail,
+            (None, Screen::Map { .. }) => Mode::Map,
             (None, Screen::Browse { typing }) => match typing {
                 Typing::Search => Mode::Search,
                 Typing::PaneFilter if self.focus != Pane::Cities => Mode::Filter,
@@ -179,7 +196,7 @@ impl App {
     pub fn typing(&self) -> Typing {
         match self.screen {
             Screen::Browse { typing } => typing,
-            Screen::Detail => Typing::Nothing,
+            Screen::Detail | Screen::Map { .. } => Typing::Nothing,
         }
     }
 

@@ -26,6 +26,7 @@ impl App {
                 Mode::Search => self.search_action(action),
                 Mode::Filter => self.filter_action(action),
                 Mode::Facet | Mode::List => self.browse_action(action),
+                Mode::Map => self.map_action(action),
             },
         }
     }
@@ -34,6 +35,8 @@ impl App {
         match action {
             Action::NextCity => self.step_city(true),
             Action::PrevCity => self.step_city(false),
+            Action::ToggleMap => self.toggle_map(),
+            Action::Back if self.back_to_map() => {}
             Action::Back => {
                 self.screen = Screen::Browse {
                     typing: Typing::Nothing,
@@ -45,7 +48,7 @@ impl App {
     }
 
     /// `n`/`p` in the detail view: the next or previous city of the filtered list, from the top.
-    fn step_city(&mut self, forward: bool) {
+    pub(super) fn step_city(&mut self, forward: bool) {
         let len = self.pane_len(Pane::Cities);
         let pane = self.pane_mut(Pane::Cities);
         let moved = if forward {
@@ -136,6 +139,7 @@ impl App {
             Action::Toggle if focus != Pane::Cities => self.toggle(focus),
             Action::ClearPane => self.clear_pane(focus),
             Action::Open if focus == Pane::Cities => self.open_detail(),
+            Action::ToggleMap => self.toggle_map(),
             _ => {}
         }
     }
@@ -185,6 +189,8 @@ impl App {
     fn refresh(&mut self, text_changed: bool) {
         let previous = self.selected_hit().map(|h| h.member);
         self.results = self.engine.run(&self.query);
+        // Another list: the map fits it again.
+        self.map.view = None;
         let cursor = if text_changed {
             0
         } else {

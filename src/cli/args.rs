@@ -12,6 +12,7 @@ Examples:
   gnlc list --country China --country Armenia --format csv
   gnlc list --search sonder                fuzzy search on city names (accents optional)
   gnlc list --joined 2019..2020            members that joined in 2019 or 2020
+  gnlc list --near cork --km 1000          members within 1000 km of Cork, nearest first
   gnlc show cork                           a city's tagline, vision, challenges and plan
   gnlc stats                               members by region, country, cluster, year joined
   gnlc import page1.txt page2.txt -o cities.json
@@ -128,6 +129,14 @@ pub enum Command {
         /// Output format. `json` writes a dataset that `--data` can load again.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// Only members within --km of this city, nearest first, with their great-circle
+        /// distance (the city as `gnlc show` finds it). Members without coordinates are
+        /// counted on stderr, never guessed.
+        #[arg(long, value_name = "CITY")]
+        near: Option<String>,
+        /// The distance for --near, in kilometres.
+        #[arg(long, value_name = "N", default_value_t = 500.0, requires = "near")]
+        km: f64,
     },
     /// Show one city's profile.
     Show {

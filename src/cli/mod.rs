@@ -4,6 +4,7 @@
 
 mod args;
 mod facets;
+mod near;
 mod output;
 mod show;
 mod stats;
@@ -49,7 +50,20 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
                 },
             );
         }
-        Some(Command::List { filters, format }) => {
+        Some(Command::List {
+            filters,
+            format,
+            near: Some(city),
+            km,
+        }) => {
+            let engine = Engine::new(load_dataset(cli.data.as_deref())?);
+            let query = facets::build_query(&engine, &filters)?;
+            let results = engine.run(&query);
+            near::list(&engine, &results, &city, km, format, out, err)
+        }
+        Some(Command::List {
+            filters, format, ..
+        }) => {
             let engine = Engine::new(load_dataset(cli.data.as_deref())?);
             let query = facets::build_query(&engine, &filters)?;
             let results = engine.run(&query);

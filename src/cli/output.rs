@@ -46,12 +46,12 @@ pub fn list(
     written.map_err(|e| write_error(&e))
 }
 
-fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
 
-fn clusters_cell(m: &Member) -> String {
+pub(super) fn clusters_cell(m: &Member) -> String {
     let ids: Vec<&str> = m.clusters.iter().map(|c| c.id()).collect();
     let mut cell = ids.join(", ");
     if m.cluster_basis == ClusterBasis::Inferred && !ids.is_empty() {
@@ -109,7 +109,7 @@ fn table(members: &[&Member], total: usize, out: &mut dyn Write) -> std::io::Res
 }
 
 /// Appends `cell` padded with spaces to `width` display columns, plus a two-space gutter.
-fn pad(line: &mut String, cell: &str, width: usize, last: bool) {
+pub(super) fn pad(line: &mut String, cell: &str, width: usize, last: bool) {
     line.push_str(cell);
     if !last {
         line.extend(std::iter::repeat_n(
@@ -150,7 +150,7 @@ fn csv(members: &[&Member], out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// RFC 4180 quoting: a cell with a comma, quote or surrounding space is quoted, quotes doubled.
-fn csv_cell(line: &mut String, cell: &str) {
+pub(super) fn csv_cell(line: &mut String, cell: &str) {
     if cell.contains([',', '"']) || cell.starts_with(' ') || cell.ends_with(' ') {
         line.push('"');
         line.push_str(&cell.replace('"', "\"\""));

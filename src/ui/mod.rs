@@ -15,6 +15,7 @@ pub mod footer;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod map;
 mod pane;
 pub mod preview;
 pub mod scroll;
@@ -38,6 +39,7 @@ use theme::Theme;
 /// `view`.
 pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
     view.mouse_areas.clear();
+    view.map = None;
     let theme = Theme::new(app.color);
     let area = frame.area();
     if layout::too_small(area) {
@@ -48,6 +50,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
     match app.screen {
         Screen::Detail => detail::render(frame, main, app, view, theme),
         Screen::Browse { .. } => browse(frame, main, app, view, theme),
+        Screen::Map { .. } => map::render(frame, main, app, view, theme),
     }
     footer::render(frame, footer_area, app, theme);
     if app.overlay == Some(Overlay::Help) {

@@ -85,6 +85,9 @@ pub struct ViewState {
     pub detail_layout: DetailLayout,
     /// Where the last frame drew what, for mouse clicks.
     pub mouse_areas: Vec<MouseArea>,
+    /// The map's canvas as the last frame drew it (area and bounds), for clicks on the map;
+    /// `None` when no map was drawn.
+    pub map: Option<crate::geo::Screen>,
 }
 
 impl ViewState {
@@ -175,6 +178,10 @@ impl ViewState {
         if mode == Mode::Detail {
             return;
         }
+        if mode == Mode::Map {
+            self.click_map(app, column, row);
+            return;
+        }
         match self.target_at(column, row) {
             Some((Target::Pane { pane, first }, dy)) => {
                 app.click_row(pane, first + usize::from(dy));
@@ -185,7 +192,25 @@ impl ViewState {
         }
     }
 
+    /// A click on the map selects the listed city drawn nearest to the pointer.
+    fn click_map(&self, app: &mut App, column: u16, row: u16) {
+        let Some(screen) = self.map else {
+            return;
+        };
+        if let Some((index, _)) = screen.nearest(column, row, app.placed()) {
+            app.select_city(index);
+        }
+    }
+
     fn wheel(&mut self, app: &mut App, column: u16, row: u16, down: bool) {
+        if app.mode() == Mode::Map {
+            app.update(if down {
+                Action::ZoomOut
+            } else {
+                Action::ZoomIn
+            });
+            return;
+        }
         let step = if down {
             Step::Down(WHEEL_STEP)
         } else {
