@@ -427,6 +427,7 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
         Mode::Filter,
         Mode::Detail,
         Mode::Help,
+        Mode::Map,
     ];
     for binding in keymap::BINDINGS {
         let reachable = binding.keys.iter().any(|key| {

@@ -465,7 +465,7 @@ pub const BINDINGS: &[Binding] = &[
         group: Group::Map,
         keys: &[key(KeyCode::Enter)],
         action: Action::Open,
-        help: "open the selected city's profile (Esc there returns to the map)",
+        help: "open its profile (Esc there: back to the map)",
         footer: Some("open"),
     },
     Binding {

@@ -117,9 +117,14 @@ fn table(
     } else {
         ""
     };
+    let noun = if within.len() == 1 {
+        "member"
+    } else {
+        "members"
+    };
     writeln!(
         out,
-        "{} members within {km} km of {}, {}{note}",
+        "{} {noun} within {km} km of {}, {}{note}",
         within.len(),
         sanitize_line(&origin.city),
         sanitize_line(&origin.country)
