@@ -374,6 +374,32 @@ fn without_colour_the_selected_city_stands_out_by_marker_and_style() {
     assert!(buffer[(lx, ly)].modifier.contains(Modifier::REVERSED));
 }
 
+#[test]
+fn hostile_names_are_sanitised_on_the_map() {
+    let mut dataset = Dataset::bundled();
+    for m in &mut dataset.members {
+        if m.country == "Ireland" {
+            m.city = format!("\u{1b}[31m{}\u{7}", m.city);
+        }
+    }
+    let engine = Engine::new(dataset);
+    let mut app = Explorer::new(App::new(
+        engine,
+        Query::default().with(COUNTRY, ["Ireland"]),
+    ));
+    app.update(Action::ToggleMap);
+    let buffer = draw(&mut app, 160, 45);
+    let text = rows(&buffer).join("\n");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text}"
+    );
+    // Every Irish city is named (they are far enough apart at this zoom), selected or not.
+    for city in ["Cork", "Dublin", "Limerick", "Waterford"] {
+        assert!(text.contains(&format!("[31m{city}")), "{city}: {text}");
+    }
+}
+
 mod near {
     //! `gnlc list --near`, run as a user would. Distances were computed with python3's
     //! haversine on a sphere of radius 6371.0088 km from the coordinates in

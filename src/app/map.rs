@@ -9,12 +9,23 @@
 use super::{Action, App, MapBack, Pane, Screen, Typing};
 use crate::geo::{DEFAULT_MIN_SPAN, View};
 use crate::model::Coordinates;
+use crate::query::{Engine, Results};
 
 /// How much `+` and `-` zoom.
 pub const ZOOM_STEP: f64 = 2.0;
 
 /// How far one pan key moves the view, as a fraction of its span.
 pub const PAN_STEP: f64 = 0.25;
+
+/// The members of `results` that have coordinates: (position in the list, coordinates).
+pub(super) fn placed(engine: &Engine, results: &Results) -> Vec<(usize, Coordinates)> {
+    results
+        .hits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| engine.member(h.member).coordinates.map(|c| (i, c)))
+        .collect()
+}
 
 /// The map's state in the app.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -43,12 +54,8 @@ impl App {
     }
 
     /// The filtered list's members that have coordinates: (position in the list, coordinates).
-    pub fn placed(&self) -> impl Iterator<Item = (usize, Coordinates)> + '_ {
-        self.results()
-            .hits
-            .iter()
-            .enumerate()
-            .filter_map(|(i, h)| self.engine().member(h.member).coordinates.map(|c| (i, c)))
+    pub fn placed(&self) -> impl ExactSizeIterator<Item = (usize, Coordinates)> + '_ {
+        self.placed.iter().copied()
     }
 
     /// Puts the city list's cursor on position `index` of the filtered list (a click on the

@@ -129,6 +129,9 @@ pub struct App {
     /// The map's state: the view the user zoomed or panned to, where the detail view opened
     /// from the map returns.
     pub map: map::MapState,
+    /// The filtered list's members that have coordinates: (position in the list,
+    /// coordinates), computed with the results so a map frame reads no member.
+    placed: Vec<(usize, crate::model::Coordinates)>,
 }
 
 impl App {
@@ -137,7 +140,7 @@ impl App {
     pub fn new(engine: Engine, query: Query) -> App {
         let results = engine.run(&query);
         let pane_states = vec![PaneState::default(); engine.kinds().count() + 1];
-        App {
+        let mut app = App {
             engine,
             query,
             results,
@@ -151,7 +154,10 @@ impl App {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             quit: false,
             map: map::MapState::default(),
-        }
+            placed: Vec::new(),
+        };
+        app.placed = map::placed(&app.engine, &app.results);
+        app
     }
 
     pub fn engine(&self) -> &Engine {

@@ -190,6 +190,7 @@ impl App {
         let previous = self.selected_hit().map(|h| h.member);
         self.results = self.engine.run(&self.query);
         // Another list: the map fits it again.
+        self.placed = super::map::placed(&self.engine, &self.results);
         self.map.view = None;
         let cursor = if text_changed {
             0

@@ -64,9 +64,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     let inner = if area.width >= BORDER_WIDTH && area.height >= BORDER_HEIGHT {
         let title = match app.selected_member() {
             Some(m) => format!(
-                "Map · {}, {}",
+                "Map · {}, {}{}",
                 sanitize_line(wrap::clip(&m.city, LABEL_CLIP)),
-                sanitize_line(wrap::clip(&m.country, LABEL_CLIP))
+                sanitize_line(wrap::clip(&m.country, LABEL_CLIP)),
+                if m.coordinates.is_some() {
+                    ""
+                } else {
+                    " (not placed: no coordinates)"
+                }
             ),
             None => "Map".to_string(),
         };
@@ -79,9 +84,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     } else {
         area
     };
-    let placed: Vec<(usize, crate::model::Coordinates)> = app.placed().collect();
-    let unplaced = app.results().hits.len() - placed.len();
-    let legend = legend(placed.len(), unplaced);
+    let placed = app.placed().len();
+    let unplaced = app.results().hits.len() - placed;
+    let legend = legend(placed, unplaced);
     let legend_rows = u16::try_from(wrap::wrap(&legend, usize::from(inner.width.max(1))).len())
         .unwrap_or(u16::MAX)
         .min(inner.height / 3);
@@ -125,45 +130,51 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
             });
         });
     frame.render_widget(canvas, canvas_area);
-    members(frame, app, &screen, &placed, theme);
+    members(frame, app, &screen, theme);
     view.map = Some(screen);
 }
 
 /// Writes the members' markers and labels over the canvas, the selected one last.
-fn members(
-    frame: &mut Frame,
-    app: &App,
-    screen: &Screen,
-    placed: &[(usize, crate::model::Coordinates)],
-    theme: Theme,
-) {
+fn members(frame: &mut Frame, app: &App, screen: &Screen, theme: Theme) {
     let canvas_area = screen.area;
     let selected = app.pane(crate::app::Pane::Cities).cursor;
-    let mut points: Vec<LabelPoint<'_>> = Vec::new();
-    let mut texts: Vec<Cow<'_, str>> = Vec::new();
+    // Only the first point of a cell (and the selected one) can have its name shown: the
+    // others get no text, so 100k members cost 100k projections, not 100k names.
+    let width = usize::from(canvas_area.width);
+    let mut seen = vec![false; width * usize::from(canvas_area.height)];
+    let mut points: Vec<LabelPoint<'_>> = Vec::with_capacity(app.placed().len());
+    // Names that sanitising changed (rare: control characters), by point.
+    let mut owned: Vec<(usize, String)> = Vec::new();
     let mut selected_point = None;
-    let mut cells = Vec::new();
-    for &(index, c) in placed {
+    let buffer = frame.buffer_mut();
+    let member_style = theme.on();
+    for (index, c) in app.placed() {
         let Some((x, y)) = screen.cell_of(c) else {
             continue;
         };
+        let cell = usize::from(y - canvas_area.y) * width + usize::from(x - canvas_area.x);
+        let first = !seen[cell];
         if index == selected {
-            selected_point = Some(cells.len());
+            selected_point = Some(points.len());
         }
-        cells.push((x, y));
-        let member = app.engine().member(app.results().hits[index].member);
-        texts.push(sanitize_line(wrap::clip(&member.city, LABEL_CLIP)));
-    }
-    for (&(x, y), text) in cells.iter().zip(&texts) {
+        let mut text = "";
+        if first || index == selected {
+            let member = app.engine().member(app.results().hits[index].member);
+            match sanitize_line(wrap::clip(&member.city, LABEL_CLIP)) {
+                Cow::Borrowed(name) => text = name,
+                Cow::Owned(name) => owned.push((points.len(), name)),
+            }
+        }
+        if first {
+            seen[cell] = true;
+            buffer[(x, y)]
+                .set_symbol(MEMBER_MARKER)
+                .set_style(member_style);
+        }
         points.push(LabelPoint { x, y, text });
     }
-
-    let buffer = frame.buffer_mut();
-    let member_style = theme.on();
-    for &(x, y) in &cells {
-        buffer[(x, y)]
-            .set_symbol(MEMBER_MARKER)
-            .set_style(member_style);
+    for (i, name) in &owned {
+        points[*i].text = name;
     }
     let selected_style = theme.cursor();
     for label in place_labels(canvas_area, &points, selected_point) {
@@ -180,7 +191,7 @@ fn members(
             style,
         );
     }
-    if let Some(&(x, y)) = selected_point.and_then(|i| cells.get(i)) {
+    if let Some(&LabelPoint { x, y, .. }) = selected_point.and_then(|i| points.get(i)) {
         buffer[(x, y)]
             .set_symbol(SELECTED_MARKER)
             .set_style(selected_style);
