@@ -198,6 +198,7 @@ pub fn group_id(group: Group) -> &'static str {
         Group::Stats => "stats",
         Group::Prompt => "prompt",
         Group::Editing => "editing",
+        Group::Map => "map",
     }
 }
 
@@ -259,6 +260,14 @@ pub fn action_name(binding: &Binding) -> String {
         Action::NextSimilar => "next_similar",
         Action::PrevSimilar => "prev_similar",
         Action::OpenSimilar => "open_similar",
+        Action::ToggleMap => "map",
+        Action::ZoomIn => "zoom_in",
+        Action::ZoomOut => "zoom_out",
+        Action::PanWest => "pan_west",
+        Action::PanEast => "pan_east",
+        Action::PanNorth => "pan_north",
+        Action::PanSouth => "pan_south",
+        Action::ResetMap => "reset_map",
         Action::HalfPageUp => "half_page_up",
         Action::HalfPageDown => "half_page_down",
         Action::Edit(edit) => return format!("edit_{}", edit_name(edit)),
@@ -272,7 +281,8 @@ pub fn action_name(binding: &Binding) -> String {
 }
 
 /// Every mode, for checking where a remapped row applies.
-const MODES: [Mode; 8] = [
+const MODES: [Mode; 9] = [
+    Mode::Map,
     Mode::Facet,
     Mode::List,
     Mode::Search,
@@ -293,6 +303,7 @@ fn mode_words(mode: Mode) -> &'static str {
         Mode::Help => "the help",
         Mode::Stats => "the stats screen",
         Mode::Prompt => "the export prompt",
+        Mode::Map => "the map",
     }
 }
 

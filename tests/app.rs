@@ -429,6 +429,7 @@ fn every_key_of_the_table_is_reachable_in_some_mode() {
         Mode::Help,
         Mode::Stats,
         Mode::Prompt,
+        Mode::Map,
     ];
     for binding in keymap::BINDINGS {
         let reachable = binding.keys.iter().any(|key| {

@@ -116,7 +116,10 @@ fn wide_terminals_show_facets_list_and_preview() {
         // The footer comes from the key table; `? help` stays when other hints must drop.
         assert!(text.contains("? help"), "{text}");
         if width >= 160 {
-            assert!(text.contains("q quit") && text.contains("/ search"), "{text}");
+            assert!(
+                text.contains("q quit") && text.contains("/ search"),
+                "{text}"
+            );
         }
     }
 }

@@ -115,6 +115,22 @@ pub enum Action {
     HalfPageUp,
     /// Half a page down (Ctrl-D).
     HalfPageDown,
+    /// Open the map of the filtered list, or leave it for the screen it was opened from.
+    ToggleMap,
+    /// On the map: show half the span.
+    ZoomIn,
+    /// On the map: show twice the span.
+    ZoomOut,
+    /// On the map: move the view west (a quarter of its span).
+    PanWest,
+    /// On the map: move the view east.
+    PanEast,
+    /// On the map: move the view north.
+    PanNorth,
+    /// On the map: move the view south.
+    PanSouth,
+    /// On the map: back to the view fitted to the filtered list.
+    ResetMap,
 }
 
 impl Action {

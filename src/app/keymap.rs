@@ -32,6 +32,8 @@ pub enum Mode {
     Stats,
     /// The export prompt has the keyboard.
     Prompt,
+    /// The map screen is shown.
+    Map,
 }
 
 /// A heading of the help overlay; each group applies in a fixed set of modes.
@@ -52,11 +54,12 @@ pub enum Group {
     Prompt,
     /// Editing keys shared by the search box and a facet pane's filter.
     Editing,
+    Map,
 }
 
 impl Group {
     /// Every group, in the order the help overlay shows them.
-    pub const ALL: [Group; 14] = [
+    pub const ALL: [Group; 15] = [
         Group::Everywhere,
         Group::General,
         Group::Panes,
@@ -71,6 +74,7 @@ impl Group {
         Group::Stats,
         Group::Prompt,
         Group::Editing,
+        Group::Map,
     ];
 
     /// The heading of the group in the help overlay.
@@ -90,6 +94,7 @@ impl Group {
             Group::Stats => "Stats screen",
             Group::Prompt => "Export prompt",
             Group::Editing => "Editing the search or a filter (as in readline and fzf)",
+            Group::Map => "Map",
         }
     }
 
@@ -97,8 +102,10 @@ impl Group {
     pub fn applies_in(self, mode: Mode) -> bool {
         match self {
             Group::Everywhere => true,
-            Group::General | Group::Moving => {
-                !matches!(mode, Mode::Search | Mode::Filter | Mode::Prompt)
+            Group::General => !matches!(mode, Mode::Search | Mode::Filter | Mode::Prompt),
+            // On the map the arrows and h j k l pan (see `Group::Map`).
+            Group::Moving => {
+                !matches!(mode, Mode::Search | Mode::Filter | Mode::Prompt | Mode::Map)
             }
             Group::Panes => matches!(mode, Mode::Facet | Mode::List),
             Group::Facets => mode == Mode::Facet,
@@ -111,6 +118,7 @@ impl Group {
             Group::Stats => mode == Mode::Stats,
             Group::Prompt => mode == Mode::Prompt,
             Group::Editing => matches!(mode, Mode::Search | Mode::Filter),
+            Group::Map => mode == Mode::Map,
         }
     }
 }
@@ -665,6 +673,104 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Up,
         help: "move the selection up while typing",
         footer: None,
+    },
+    Binding {
+        group: Group::General,
+        keys: &[ch('m')],
+        action: Action::ToggleMap,
+        help: "map of the filtered cities (again: back)",
+        footer: Some("map"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Esc)],
+        action: Action::ToggleMap,
+        help: "back to the list or detail view, selection kept",
+        footer: Some("back"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('n')],
+        action: Action::NextCity,
+        help: "next city of the filtered list (the map follows)",
+        footer: Some("next"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('p')],
+        action: Action::PrevCity,
+        help: "previous city of the filtered list",
+        footer: Some("prev"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Home), ch('g')],
+        action: Action::Home,
+        help: "first city of the filtered list",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::End), ch('G')],
+        action: Action::End,
+        help: "last city of the filtered list",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Enter)],
+        action: Action::Open,
+        help: "open its profile (Esc there: back to the map)",
+        footer: Some("open"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('+'), ch('=')],
+        action: Action::ZoomIn,
+        help: "zoom in",
+        footer: Some("zoom"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('-')],
+        action: Action::ZoomOut,
+        help: "zoom out",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Left), ch('h')],
+        action: Action::PanWest,
+        help: "pan west",
+        footer: Some("pan"),
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Down), ch('j')],
+        action: Action::PanSouth,
+        help: "pan south",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Up), ch('k')],
+        action: Action::PanNorth,
+        help: "pan north",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[key(KeyCode::Right), ch('l')],
+        action: Action::PanEast,
+        help: "pan east",
+        footer: None,
+    },
+    Binding {
+        group: Group::Map,
+        keys: &[ch('0')],
+        action: Action::ResetMap,
+        help: "back to the view fitted to the filtered cities",
+        footer: Some("fit"),
     },
 ];
 

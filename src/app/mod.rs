@@ -12,6 +12,7 @@
 pub mod action;
 pub mod keymap;
 pub mod line;
+pub mod map;
 mod marks;
 pub mod text;
 mod update;
@@ -74,6 +75,17 @@ pub enum Screen {
     Detail,
     /// Charts of the filtered list (members by region, country, cluster, year; growth).
     Stats,
+    /// The map of the filtered list; `back` is the screen Esc or `m` returns to.
+    Map { back: MapBack },
+}
+
+/// The screen the map was opened from, which leaving the map returns to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapBack {
+    /// The browse screen (the city list).
+    Browse,
+    /// The detail view of the selected city.
+    Detail,
 }
 
 /// Which text field of the browse screen has the keyboard.
@@ -169,6 +181,12 @@ pub struct App {
     runs_now: Runs,
     /// How many times the query ran (lets tests prove a burst runs it once).
     runs: usize,
+    /// The map's state: the view the user zoomed or panned to, where the detail view opened
+    /// from the map returns.
+    pub map: map::MapState,
+    /// The filtered list's members that have coordinates: (position in the list,
+    /// coordinates), computed with the results so a map frame reads no member.
+    placed: Vec<(usize, crate::model::Coordinates)>,
 }
 
 /// Something an action asks of the outside world (the terminal, the clipboard, a browser).
@@ -200,12 +218,13 @@ impl App {
             .collect();
         member_by_years.sort_unstable();
         member_by_years.dedup();
-        App {
-            scope: if query.profile.is_empty() || !query.text.is_empty() {
-                TextScope::Names
-            } else {
-                TextScope::Profile
-            },
+        let scope = if query.profile.is_empty() || !query.text.is_empty() {
+            TextScope::Names
+        } else {
+            TextScope::Profile
+        };
+        let mut app = App {
+            scope,
             engine,
             query,
             results,
@@ -231,7 +250,11 @@ impl App {
             text_cursor: 0,
             runs_now: Runs::Immediate,
             runs: 1,
-        }
+            map: map::MapState::default(),
+            placed: Vec::new(),
+        };
+        app.placed = map::placed(&app.engine, &app.results);
+        app
     }
 
     /// The years some member of the dataset was only a member by: the Joined pane marks them,
@@ -278,6 +301,7 @@ impl App {
             (Some(Overlay::Export), _) => Mode::Prompt,
             (None, Screen::Detail) => Mode::Detail,
             (None, Screen::Stats) => Mode::Stats,
+            (None, Screen::Map { .. }) => Mode::Map,
             (None, Screen::Browse { typing }) => match typing {
                 Typing::Search => Mode::Search,
                 Typing::PaneFilter if self.focus != Pane::Cities => Mode::Filter,
@@ -301,7 +325,7 @@ impl App {
     pub fn typing(&self) -> Typing {
         match self.screen {
             Screen::Browse { typing } => typing,
-            Screen::Detail | Screen::Stats => Typing::Nothing,
+            Screen::Detail | Screen::Stats | Screen::Map { .. } => Typing::Nothing,
         }
     }
 

@@ -57,6 +57,7 @@ impl App {
                 Mode::Search => self.search_action(action),
                 Mode::Filter => self.filter_action(action),
                 Mode::Facet | Mode::List => self.browse_action(action),
+                Mode::Map => self.map_action(action),
             },
         }
     }
@@ -68,6 +69,8 @@ impl App {
                 self.similar_cursor = 0;
                 self.step_city(action == Action::NextCity);
             }
+            Action::ToggleMap => self.toggle_map(),
+            Action::Back if self.opened.is_empty() && self.back_to_map() => {}
             Action::Back => self.detail_back(),
             Action::NextSimilar => self.step_similar(true),
             Action::PrevSimilar => self.step_similar(false),
@@ -77,7 +80,7 @@ impl App {
     }
 
     /// `n`/`p` in the detail view: the next or previous city of the filtered list, from the top.
-    fn step_city(&mut self, forward: bool) {
+    pub(super) fn step_city(&mut self, forward: bool) {
         let len = self.pane_len(Pane::Cities);
         let pane = self.pane_mut(Pane::Cities);
         let moved = if forward {
@@ -190,6 +193,7 @@ impl App {
             Action::ToggleShortlistOnly => self.toggle_shortlist_only(),
             Action::ExportStart => self.start_export(),
             Action::ToggleScope => self.toggle_scope(),
+            Action::ToggleMap => self.toggle_map(),
             _ => {}
         }
     }
@@ -296,6 +300,9 @@ impl App {
         self.runs += 1;
         let previous = self.selected_hit().map(|h| h.member);
         self.results = self.engine.run(&self.query);
+        // Another list: the map fits it again.
+        self.placed = super::map::placed(&self.engine, &self.results);
+        self.map.view = None;
         let cursor = if text_changed {
             0
         } else {

@@ -14,6 +14,7 @@ Examples:
   gnlc list --joined 2019..2020            members that joined in 2019 or 2020
   gnlc list --text \"learning lighthouses\"  search the profile text, most relevant first
   gnlc peers cork                          cities whose profiles are most like Cork's
+  gnlc list --near cork --km 1000          members within 1000 km of Cork, nearest first
   gnlc show cork                           a city's tagline, vision, challenges and plan
   gnlc stats                               members by region, country, cluster, year joined
   gnlc import page1.txt page2.txt -o cities.json
@@ -158,6 +159,14 @@ pub enum Command {
         /// Only the cities on the shortlist (see `gnlc shortlist`); combines with every filter.
         #[arg(long)]
         shortlist: bool,
+        /// Only members within --km of this city, nearest first, with their great-circle
+        /// distance (the city as `gnlc show` finds it). Members without coordinates are
+        /// counted on stderr, never guessed.
+        #[arg(long, value_name = "CITY")]
+        near: Option<String>,
+        /// The distance for --near, in kilometres.
+        #[arg(long, value_name = "N", default_value_t = 500.0, requires = "near")]
+        km: f64,
     },
     /// Show one city's profile.
     Show {

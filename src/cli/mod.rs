@@ -6,6 +6,7 @@ mod args;
 mod completion;
 mod facets;
 mod man;
+mod near;
 mod output;
 mod peers;
 mod shortlist;
@@ -77,6 +78,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             filters,
             format,
             shortlist: only_shortlist,
+            near,
+            km,
         }) => {
             let mut engine = Engine::new(load_dataset(&cli.data, err)?.0);
             if filters.text.is_some() {
@@ -87,6 +90,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
                 shortlist::restrict(&mut query)?;
             }
             let results = engine.run(&query);
+            if let Some(city) = near {
+                return near::list(&engine, &results, &city, km, format, out, err).map(|()| 0);
+            }
             let written = output::list(&engine, &results, &query.profile, format, out);
             exit_without_freeing(engine, results);
             written

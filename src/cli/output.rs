@@ -124,12 +124,12 @@ fn scored_json(
     json(&value, out)
 }
 
-fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> std::io::Result<()> {
+pub(super) fn json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
 
-fn clusters_cell(m: &Member) -> String {
+pub(super) fn clusters_cell(m: &Member) -> String {
     let ids: Vec<&str> = m.clusters.iter().map(|c| c.id()).collect();
     let mut cell = ids.join(", ");
     if m.cluster_basis == ClusterBasis::Inferred && !ids.is_empty() {
@@ -201,7 +201,7 @@ fn table(
 }
 
 /// Appends `cell` padded with spaces to `width` display columns, plus a two-space gutter.
-fn pad(line: &mut String, cell: &str, width: usize, last: bool) {
+pub(super) fn pad(line: &mut String, cell: &str, width: usize, last: bool) {
     line.push_str(cell);
     if !last {
         line.extend(std::iter::repeat_n(

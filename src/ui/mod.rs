@@ -15,6 +15,7 @@ pub mod footer;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod map;
 mod pane;
 pub mod preview;
 pub mod prompt;
@@ -41,6 +42,7 @@ use theme::Theme;
 /// `view`.
 pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
     view.mouse_areas.clear();
+    view.map = None;
     let theme = Theme::with_palette(app.color, view.palette);
     let area = frame.area();
     if layout::too_small(area) {
@@ -53,6 +55,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &mut ViewState) {
         Screen::Detail => detail::render(frame, main, app, view, theme),
         Screen::Browse { .. } => browse(frame, main, app, view, theme),
         Screen::Stats => stats::render(frame, main, app, view, theme),
+        Screen::Map { .. } => map::render(frame, main, app, view, theme),
     }
     if let Some(message_area) = message_area {
         prompt::render_message(frame, message_area, app, theme);

@@ -102,6 +102,9 @@ pub struct ViewState {
     /// The last member's similar cities, kept between frames (a peers query is not free on
     /// large data).
     pub similar: Option<(usize, crate::fulltext::Peers)>,
+    /// The map's canvas as the last frame drew it (area and bounds), for clicks on the map;
+    /// `None` when no map was drawn.
+    pub map: Option<crate::geo::Screen>,
 }
 
 impl ViewState {
@@ -218,6 +221,10 @@ impl ViewState {
         if matches!(mode, Mode::Detail | Mode::Stats | Mode::Prompt) {
             return;
         }
+        if mode == Mode::Map {
+            self.click_map(app, column, row);
+            return;
+        }
         match self.target_at(column, row) {
             Some((Target::Pane { pane, first }, dy)) => {
                 app.click_row(pane, first + usize::from(dy));
@@ -228,7 +235,25 @@ impl ViewState {
         }
     }
 
+    /// A click on the map selects the listed city drawn nearest to the pointer.
+    fn click_map(&self, app: &mut App, column: u16, row: u16) {
+        let Some(screen) = self.map else {
+            return;
+        };
+        if let Some((index, _)) = screen.nearest(column, row, app.placed()) {
+            app.select_city(index);
+        }
+    }
+
     fn wheel(&mut self, app: &mut App, column: u16, row: u16, down: bool) {
+        if app.mode() == Mode::Map {
+            app.update(if down {
+                Action::ZoomOut
+            } else {
+                Action::ZoomIn
+            });
+            return;
+        }
         let step = if down {
             Step::Down(WHEEL_STEP)
         } else {
