@@ -10,6 +10,7 @@ pub mod countries;
 pub mod load;
 pub mod merge;
 pub mod schema;
+mod stream;
 
 pub use schema::{DatasetRecord, MemberRecord};
 
