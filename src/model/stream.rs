@@ -169,10 +169,17 @@ fn split(
     let mut resume = 0;
     let mut first = 0;
     loop {
-        let read = (&mut input)
-            .take(block as u64)
-            .read_to_end(&mut pending)
-            .ok()?;
+        // Read straight into the buffer's spare room (no probe reads, no growth).
+        let len = pending.len();
+        pending.resize(len + block, 0);
+        let read = loop {
+            match input.read(&mut pending[len..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        };
+        pending.truncate(len + read);
         let eof = read == 0;
         resume = splitter.scan(&pending, resume).ok()?;
         let cut = splitter.spans.last().map_or(0, |&(_, end)| end);
@@ -182,7 +189,8 @@ fn split(
             rest.reserve(block * 2);
             rest.extend_from_slice(&pending[cut..]);
             pending.truncate(cut);
-            let spans = std::mem::take(&mut splitter.spans);
+            let room = splitter.spans.capacity();
+            let spans = std::mem::replace(&mut splitter.spans, Vec::with_capacity(room));
             let count = spans.len();
             let batch = Batch {
                 first,
