@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 /// How much is read at a time, and about how many bytes of members go to a worker at once.
-const BLOCK: usize = 1 << 20;
+const BLOCK: usize = 256 << 10;
 /// Below this many bytes in all, members are parsed on the calling thread.
 const PARALLEL_FROM: usize = 2 << 20;
 
