@@ -18,10 +18,10 @@
 use super::load::resolve_member;
 use super::schema::{DatasetRecord, MemberRecord};
 use super::{Dataset, Member, SCHEMA_VERSION};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
 /// How much is read at a time, and about how many bytes of members go to a worker at once.
 const BLOCK: usize = 256 << 10;
@@ -33,7 +33,7 @@ const PARALLEL_FROM: usize = 2 << 20;
 pub(super) fn load(input: impl Read, size: usize, name: &str) -> Option<Dataset> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let workers = if size >= PARALLEL_FROM { threads } else { 1 };
-    load_with(input, BLOCK, workers, name)
+    load_with(input, size, BLOCK, workers, name)
 }
 
 /// Members cut from the input, ready to parse: their bytes and where each one is.
@@ -57,40 +57,79 @@ fn parse_batch(batch: &Batch, name: &str) -> Option<Parsed> {
     Some((batch.first, members))
 }
 
-/// Parses batches from `batches` until it closes, and sends each batch's buffer back for
-/// reuse (fresh memory costs the kernel a page clearing); after a member fails (`failed` is
-/// then set), it only drains them.
+/// Parses batches from `batches` until it closes, sends the members of each to `done`, and
+/// its buffer back to `spare` for reuse (fresh memory costs the kernel a page clearing);
+/// after a member fails (`failed` is then set), it only drains them.
 fn worker(
     batches: &Receiver<Batch>,
     spare: &SyncSender<Vec<u8>>,
+    done: &Sender<Parsed>,
     failed: &AtomicBool,
     name: &str,
-) -> Vec<Parsed> {
-    let mut done = Vec::new();
+) {
     for batch in batches {
         if !failed.load(Ordering::Relaxed) {
             match parse_batch(&batch, name) {
-                Some(parsed) => done.push(parsed),
+                Some(parsed) => {
+                    let _ = done.send(parsed);
+                }
                 None => failed.store(true, Ordering::Relaxed),
             }
         }
         let _ = spare.try_send(batch.bytes);
     }
-    done
 }
 
-fn load_with(input: impl Read, block: usize, workers: usize, name: &str) -> Option<Dataset> {
+/// Puts parsed batches in member order as they arrive, so each batch's vector is freed as
+/// soon as its members are moved, and the members' vector is sized once from an estimate
+/// (bytes per member of the first batch) instead of by a copy of them all at the end.
+struct Assembler {
+    members: Vec<Member>,
+    waiting: BTreeMap<usize, Vec<Member>>,
+    /// About how many bytes the input has.
+    size: usize,
+}
+
+impl Assembler {
+    fn add(&mut self, (first, part): Parsed) {
+        self.waiting.insert(first, part);
+        while let Some(part) = self.waiting.remove(&self.members.len()) {
+            self.members.extend(part);
+        }
+    }
+
+    /// Reserves room for the whole dataset, from the first batch handed on.
+    fn estimate(&mut self, batch: &Batch) {
+        if self.members.capacity() == 0 && !batch.spans.is_empty() {
+            let per_member = (batch.bytes.len() / batch.spans.len()).max(1);
+            self.members
+                .reserve(self.size / per_member + self.size / per_member / 8 + 16);
+        }
+    }
+}
+
+fn load_with(
+    input: impl Read,
+    size: usize,
+    block: usize,
+    workers: usize,
+    name: &str,
+) -> Option<Dataset> {
     let failed = AtomicBool::new(false);
-    let (mut parsed, outside) = if workers < 2 {
-        let mut parsed = Vec::new();
-        let outside = split(input, block, &failed, |batch| {
+    let mut assembler = Assembler {
+        members: Vec::new(),
+        waiting: BTreeMap::new(),
+        size,
+    };
+    let outside = if workers < 2 {
+        split(input, block, &failed, |batch| {
+            assembler.estimate(&batch);
             match parse_batch(&batch, name) {
-                Some(p) => parsed.push(p),
+                Some(p) => assembler.add(p),
                 None => failed.store(true, Ordering::Relaxed),
             }
             Some(Some(batch.bytes))
-        })?;
-        (parsed, outside)
+        })?
     } else {
         std::thread::scope(|scope| {
             // One channel a worker, batches dealt in turn: a worker that died drops its
@@ -98,32 +137,39 @@ fn load_with(input: impl Read, block: usize, workers: usize, name: &str) -> Opti
             let mut senders = Vec::with_capacity(workers);
             let mut handles = Vec::with_capacity(workers);
             let (spare_tx, spare_rx) = sync_channel::<Vec<u8>>(2 * workers);
+            let (done_tx, done_rx) = channel::<Parsed>();
             for _ in 0..workers {
                 let (tx, rx) = sync_channel::<Batch>(1);
                 senders.push(tx);
                 let failed = &failed;
                 let spare_tx = spare_tx.clone();
-                handles.push(scope.spawn(move || worker(&rx, &spare_tx, failed, name)));
+                let done_tx = done_tx.clone();
+                handles.push(scope.spawn(move || worker(&rx, &spare_tx, &done_tx, failed, name)));
             }
             drop(spare_tx);
+            drop(done_tx);
             let mut turn = 0;
             let outside = split(input, block, &failed, |batch| {
+                assembler.estimate(&batch);
                 turn = (turn + 1) % senders.len();
                 senders[turn].send(batch).ok()?;
+                while let Ok(parsed) = done_rx.try_recv() {
+                    assembler.add(parsed);
+                }
                 Some(spare_rx.try_recv().ok())
             });
             drop(senders);
-            let mut parsed = Vec::new();
-            for h in handles {
-                parsed.extend(
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                );
+            for parsed in &done_rx {
+                assembler.add(parsed);
             }
-            outside.map(|outside| (parsed, outside))
+            for h in handles {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            }
+            outside
         })?
     };
-    if failed.load(Ordering::Relaxed) {
+    if failed.load(Ordering::Relaxed) || !assembler.waiting.is_empty() {
         return None;
     }
     let head: DatasetRecord = serde_json::from_slice(&outside).ok()?;
@@ -131,15 +177,7 @@ fn load_with(input: impl Read, block: usize, workers: usize, name: &str) -> Opti
     if schema_version > SCHEMA_VERSION || !head.members.is_empty() {
         return None;
     }
-    parsed.sort_unstable_by_key(|(first, _)| *first);
-    let total = parsed.iter().map(|(_, m)| m.len()).sum();
-    let mut members = Vec::with_capacity(total);
-    for (first, part) in parsed {
-        if first != members.len() {
-            return None;
-        }
-        members.extend(part);
-    }
+    let members = assembler.members;
     let mut ids: HashSet<&str, foldhash::fast::FixedState> =
         HashSet::with_capacity_and_hasher(members.len(), foldhash::fast::FixedState::default());
     if !members.iter().all(|m| ids.insert(m.id.as_str())) {
@@ -419,7 +457,7 @@ mod tests {
     /// The fast path with tiny blocks (every escape and member cut across a block boundary)
     /// on one and on two threads.
     fn fast(text: &str, block: usize, workers: usize) -> Option<Dataset> {
-        load_with(text.as_bytes(), block, workers, "t.json")
+        load_with(text.as_bytes(), text.len(), block, workers, "t.json")
     }
 
     fn sequential(text: &str) -> Dataset {
@@ -514,7 +552,7 @@ mod tests {
         let mut bytes = br#"{"members":[{"city":"Cork","country":"Ireland","tagline":"x"#.to_vec();
         bytes.push(0xff);
         bytes.extend_from_slice(br#""}]}"#);
-        assert!(load_with(&bytes[..], 4, 1, "t.json").is_none());
+        assert!(load_with(&bytes[..], bytes.len(), 4, 1, "t.json").is_none());
         assert!(load::from_bytes(&bytes, "t.json").is_err());
     }
 }
