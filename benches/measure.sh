@@ -1,75 +1,97 @@
 #!/bin/sh
-# Command-line measurements for PERFORMANCE.md: resident memory at 100k, start-up of the real
-# binary, and `gnlc list --search` side by side with `fzf --filter` on the same 100k names.
+# Command-line measurements for PERFORMANCE.md: `gnlc list --search` side by side with what a
+# user would run instead (`fzf --filter` on the names; `jq | fzf` on the full file), peak
+# memory, and an older binary side by side with this one.
 # The criterion benchmarks (`cargo bench`) cover load, keystroke, frame and in-process start-up.
 #
-# Usage: sh benches/measure.sh [DIR]   (DIR defaults to target/perf; generated data goes there,
-# never into the repository). Needs fzf, hyperfine, python3 and GNU time (/usr/bin/time).
+# Usage: sh benches/measure.sh [DIR [BEFORE]]
+#   DIR     where the generated data goes (default /tmp/gnlc-perf; never the repository)
+#   BEFORE  an older gnlc binary to compare with (default /tmp/gnlc-before, skipped if absent)
+# Installs hyperfine, fzf and jq with apt-get when missing (the tests never need them).
 set -eu
-dir=${1:-target/perf}
+dir=${1:-/tmp/gnlc-perf}
+before=${2:-/tmp/gnlc-before}
 mkdir -p "$dir"
+
+missing=""
+for tool in hyperfine fzf jq python3; do
+    command -v $tool >/dev/null 2>&1 || missing="$missing $tool"
+done
+if [ -n "$missing" ]; then
+    apt-get install -y $missing >/dev/null
+fi
+
 cargo build --release --quiet --bin gnlc --example synth
-gnlc=target/release/gnlc
-synth=target/release/examples/synth
+gnlc=$PWD/target/release/gnlc
+synth=$PWD/target/release/examples/synth
 
 echo "== machine"
 nproc
 uptime
 
 echo "== generate (seed 1)"
-for n in 1k 10k 100k; do
-    [ -s "$dir/synth$n.json" ] || $synth --members $n --seed 1 >"$dir/synth$n.json"
-    [ -s "$dir/names$n.txt" ] || $synth --members $n --seed 1 --names >"$dir/names$n.txt"
-done
-[ -s "$dir/names1M.txt" ] || $synth --members 1M --seed 1 --names >"$dir/names1M.txt"
-ls -l "$dir"
-
-echo "== resident memory, 100k full profiles"
-size=$(stat -c %s "$dir/synth100k.json")
-/usr/bin/time -v $gnlc --data "$dir/synth100k.json" list --format csv 2>"$dir/time-v.txt" >/dev/null
-rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time-v.txt")
-grep -E "Elapsed|Maximum resident|User time|System time" "$dir/time-v.txt"
-python3 -c "import sys; s,r=int(sys.argv[1]),int(sys.argv[2])*1024; print(f'file {s/1e6:.1f} MB, max RSS {r/1e6:.1f} MB, ratio {r/s:.2f}')" "$size" "$rss_kb"
-
-echo "== start-up of the real binary on the bundled data (no terminal: list as a proxy)"
-hyperfine -N --warmup 5 --runs 50 --export-json "$dir/startup.json" \
-    "$gnlc list --format csv" "$gnlc stats"
-
-echo "== gnlc list --search vs fzf --filter, 100k names"
-for q in k ko kozh "san ma" zzz; do
-    hits_gnlc=$($gnlc --data "$dir/synth100k.json" list --search "$q" --format csv | tail -n +2 | wc -l)
-    hits_fzf=$(fzf --filter "$q" <"$dir/names100k.txt" | wc -l)
-    echo "-- query '$q': gnlc $hits_gnlc hits, fzf $hits_fzf hits"
-    slug=$(echo "$q" | tr ' ' _)
-    hyperfine --warmup 3 --runs 10 --export-json "$dir/fzf-$slug.json" \
-        "$gnlc --data $dir/synth100k.json list --search '$q' --format csv" \
-        "fzf --filter '$q' < $dir/names100k.txt"
-    python3 -c "
-import json, sys
-r = json.load(open(sys.argv[1]))['results']
-g, f = r[0]['median'], r[1]['median']
-print(f'median gnlc {g*1000:.1f} ms, fzf {f*1000:.1f} ms, ratio {g/f:.2f}')" "$dir/fzf-$slug.json"
-done
-
-echo "== the same search with the load taken out: gnlc on a names-only dataset"
-# A dataset with the same 100k cities and no profile text, so the ratio shows the search
-# itself rather than parsing 220 MB of profiles that fzf never reads.
-python3 - "$dir/synth100k.json" "$dir/lean100k.json" <<'PY'
+[ -s "$dir/synth100k.json" ] || $synth --members 100k --seed 1 >"$dir/synth100k.json"
+[ -s "$dir/names100k.txt" ] || $synth --members 100k --seed 1 --names >"$dir/names100k.txt"
+# The same 100k members without profile text: id, city, country, region, clusters.
+[ -s "$dir/lean100k.json" ] || python3 - "$dir/synth100k.json" "$dir/lean100k.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 keep = ("id", "city", "country", "region", "clusters")
 d["members"] = [{k: m[k] for k in keep if k in m} for m in d["members"]]
 json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
-for q in ko kozh "san ma"; do
-    slug=$(echo "$q" | tr ' ' _)
-    hyperfine --warmup 3 --runs 10 --export-json "$dir/fzf-lean-$slug.json" \
-        "$gnlc --data $dir/lean100k.json list --search '$q' --format csv" \
-        "fzf --filter '$q' < $dir/names100k.txt"
+ls -l "$dir"
+
+# Prints the median of each command of a hyperfine JSON export and the ratio of the first to
+# each of the others.
+ratios() {
     python3 -c "
 import json, sys
 r = json.load(open(sys.argv[1]))['results']
-g, f = r[0]['median'], r[1]['median']
-print(f'lean: median gnlc {g*1000:.1f} ms, fzf {f*1000:.1f} ms, ratio {g/f:.2f}')" "$dir/fzf-lean-$slug.json"
+for x in r:
+    print(f\"  median {x['median']*1000:8.1f} ms  {x['command']}\")
+for x in r[1:]:
+    print(f\"  ratio first/that: {r[0]['median']/x['median']:.2f}\")" "$1"
+}
+
+q=kozh
+echo "== names-only 100k: gnlc vs fzf --filter on the same names (query $q)"
+uptime
+echo "hits: gnlc $($gnlc --data "$dir/lean100k.json" list --search $q --format csv | tail -n +2 | wc -l)," \
+    "fzf $(fzf --filter $q <"$dir/names100k.txt" | wc -l)"
+hyperfine -N --warmup 3 --runs 20 --export-json "$dir/lean.json" \
+    "sh -c 'exec $gnlc --data $dir/lean100k.json list --search $q --format csv > /dev/null'" \
+    "sh -c 'exec fzf --filter $q < $dir/names100k.txt > /dev/null'"
+ratios "$dir/lean.json"
+
+echo "== full profiles 100k: gnlc vs jq | fzf (query $q)"
+uptime
+hyperfine -N --warmup 3 --runs 10 --export-json "$dir/full.json" \
+    "sh -c 'exec $gnlc --data $dir/synth100k.json list --search $q --format csv > /dev/null'" \
+    "sh -c 'jq -r \".members[].city\" $dir/synth100k.json | fzf --filter $q > /dev/null'"
+ratios "$dir/full.json"
+
+echo "== peak memory (kB) and file sizes (bytes)"
+for f in synth100k lean100k; do
+    kb=$(/usr/bin/time -f %M $gnlc --data "$dir/$f.json" list --search $q --format csv 2>&1 >/dev/null)
+    size=$(stat -c %s "$dir/$f.json")
+    python3 -c "import sys; k,s=int(sys.argv[1]),int(sys.argv[2]); print(f'  $f: peak {k/1000:.1f} MB, file {s/1e6:.1f} MB, ratio {k*1000/s:.2f}')" "$kb" "$size"
 done
+for f in synth100k lean100k; do
+    [ -x "$before" ] || break
+    kb=$(/usr/bin/time -f %M "$before" --data "$dir/$f.json" list --search $q --format csv 2>&1 >/dev/null)
+    echo "  before, $f: peak $kb kB"
+done
+
+if [ -x "$before" ]; then
+    echo "== before and after, side by side"
+    uptime
+    for f in lean100k synth100k; do
+        hyperfine -N --warmup 2 --runs 10 --export-json "$dir/before-after-$f.json" \
+            "$before --data $dir/$f.json list --search $q --format csv" \
+            "$gnlc --data $dir/$f.json list --search $q --format csv"
+        ratios "$dir/before-after-$f.json"
+    done
+    hyperfine -N --warmup 5 --runs 50 "$before list --format csv" "$gnlc list --format csv"
+fi
 uptime

@@ -65,6 +65,9 @@ struct Lexicon {
     entries: Vec<Entry>,
     /// `trie[0]` is the root.
     trie: Vec<Node>,
+    /// The root's children by byte (0: none), looked up directly: every word of the text
+    /// starts at the root, which has the most children.
+    root: Vec<u32>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -75,6 +78,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         rule: String::new(),
         entries: Vec::new(),
         trie: vec![Node::default()],
+        root: vec![0; 256],
     })
 });
 
@@ -201,11 +205,16 @@ fn compile(json: &str) -> Result<Lexicon, String> {
             trie[node].exact.push(i);
         }
     }
+    let mut root = vec![0; 256];
+    for &(b, child) in &trie[0].children {
+        root[usize::from(b)] = child as u32;
+    }
     Ok(Lexicon {
         about: raw.about,
         rule: raw.rule,
         entries,
         trie,
+        root,
     })
 }
 
@@ -232,11 +241,16 @@ impl Lexicon {
         for (i, range) in words.iter().enumerate() {
             let mut node = &self.trie[0];
             let mut whole_word = true;
-            for &b in &buf.as_bytes()[range.clone()] {
+            for (k, &b) in buf.as_bytes()[range.clone()].iter().enumerate() {
                 for &e in &node.prefix {
                     found[e] = true;
                 }
-                if let Some(&(_, child)) = node.children.iter().find(|(c, _)| *c == b) {
+                let next = if k == 0 {
+                    Some(self.root[usize::from(b)] as usize).filter(|&c| c != 0)
+                } else {
+                    node.children.iter().find(|(c, _)| *c == b).map(|&(_, c)| c)
+                };
+                if let Some(child) = next {
                     node = &self.trie[child];
                 } else {
                     whole_word = false;

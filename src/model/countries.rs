@@ -509,8 +509,21 @@ static INDEX: LazyLock<HashMap<String, usize>> = LazyLock::new(|| {
 /// The canonical name and region of a country, whichever listed spelling is given
 /// (case-, accent-, punctuation- and white-space-insensitive).
 pub fn lookup(name: &str) -> Option<(&'static str, Region)> {
+    // Most names are written as the table spells them: found without folding or allocating.
+    if let Some(&i) = EXACT.get(name) {
+        return Some(COUNTRIES[i]);
+    }
     INDEX.get(&key(name)).map(|&i| COUNTRIES[i])
 }
+
+/// The table's own spellings, each mapped to what [`INDEX`] gives for it.
+static EXACT: LazyLock<HashMap<&'static str, usize, foldhash::fast::FixedState>> =
+    LazyLock::new(|| {
+        COUNTRIES
+            .iter()
+            .filter_map(|(name, _)| INDEX.get(&key(name)).map(|&i| (*name, i)))
+            .collect()
+    });
 
 /// The canonical spelling of a country, if it is known.
 pub fn canonical(name: &str) -> Option<&'static str> {

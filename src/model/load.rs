@@ -11,15 +11,34 @@ use crate::error::{Error, Place, Result};
 use std::collections::HashMap;
 
 /// Reads and validates the dataset file at `path`.
+///
+/// A valid file is read in blocks and parsed on every core ([`super::stream`]); anything else
+/// is read again whole and loaded sequentially, which says where the problem is.
 pub fn from_path(path: &str) -> Result<Dataset> {
+    // A regular file is streamed; anything the fast path cannot take whole (a pipe, or a
+    // file with an error, whose message the sequential path words) is read and parsed as one.
+    if let Some((file, size)) = super::read::regular_file(path)? {
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        if let Some(dataset) = super::stream::load(file, size, path) {
+            return Ok(dataset);
+        }
+    }
     let bytes = super::read::bytes(path)?;
-    from_bytes(&bytes, path)
+    sequential_from_bytes(&bytes, path)
 }
 
 /// Validates a dataset given as bytes; `name` is how errors refer to it.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Dataset> {
+    match super::stream::load(bytes, bytes.len(), name) {
+        Some(dataset) => Ok(dataset),
+        None => sequential_from_bytes(bytes, name),
+    }
+}
+
+/// The sequential path: every check in file order, errors that name the place.
+pub(super) fn sequential_from_bytes(bytes: &[u8], name: &str) -> Result<Dataset> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => from_str(text, name),
+        Ok(text) => sequential_from_str(text, name),
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let line = valid.split(|&b| b == b'\n').count();
@@ -47,6 +66,13 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Dataset> {
 
 /// Validates a dataset given as text; `name` is how errors refer to it.
 pub fn from_str(text: &str, name: &str) -> Result<Dataset> {
+    match super::stream::load(text.as_bytes(), text.len(), name) {
+        Some(dataset) => Ok(dataset),
+        None => sequential_from_str(text, name),
+    }
+}
+
+fn sequential_from_str(text: &str, name: &str) -> Result<Dataset> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Error::data(
@@ -334,7 +360,7 @@ fn check_qualifiers(member: &Member, place: impl Fn(&str) -> Place) -> Result<()
     Ok(())
 }
 
-fn resolve_member(raw: MemberRecord, index: usize, name: &str) -> Result<Member> {
+pub(super) fn resolve_member(raw: MemberRecord, index: usize, name: &str) -> Result<Member> {
     let city = raw.city.trim().to_string();
     if city.is_empty() {
         return Err(Error::data(

@@ -12,6 +12,7 @@ pub mod load;
 pub mod merge;
 pub mod read;
 pub mod schema;
+mod stream;
 
 pub use schema::{DatasetRecord, MemberRecord};
 

@@ -48,8 +48,14 @@ pub fn bytes(path: &str) -> Result<Vec<u8>> {
     bytes_with_limit(path, limit())
 }
 
-/// As [`bytes`], with an explicit limit.
-pub fn bytes_with_limit(path: &str, limit: u64) -> Result<Vec<u8>> {
+/// The file at `path` opened for reading, with its size, when it is a regular file within
+/// the limit; `None` for something else that may still be read (a pipe); an error naming why
+/// it cannot be a dataset otherwise (a directory, a device, a socket, too large).
+pub fn regular_file(path: &str) -> Result<Option<(std::fs::File, u64)>> {
+    check(path, limit())
+}
+
+fn check(path: &str, limit: u64) -> Result<Option<(std::fs::File, u64)>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     let kind = meta.file_type();
     if kind.is_dir() {
@@ -74,6 +80,16 @@ pub fn bytes_with_limit(path: &str, limit: u64) -> Result<Vec<u8>> {
     if kind.is_file() && meta.len() > limit {
         return Err(too_large(path, &format!("is {} bytes,", meta.len()), limit));
     }
+    if !kind.is_file() {
+        return Ok(None);
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+    Ok(Some((file, meta.len())))
+}
+
+/// As [`bytes`], with an explicit limit.
+pub fn bytes_with_limit(path: &str, limit: u64) -> Result<Vec<u8>> {
+    check(path, limit)?;
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
     let mut out = Vec::new();
     file.take(limit.saturating_add(1))

@@ -210,10 +210,12 @@ impl Column {
     fn new<'a>(kind: FacetKind, members: impl Iterator<Item = &'a Member>, offset: usize) -> Self {
         // Intern by hashing first (one pass, no sort of every member's values), then sort
         // only the distinct values and renumber.
-        let mut ids: HashMap<Value<'a>, u32> = HashMap::new();
+        let mut ids: HashMap<Value<'a>, u32, foldhash::fast::FixedState> = HashMap::default();
         let mut found: Vec<Value<'a>> = Vec::new();
-        let mut starts: Vec<u32> = vec![0];
-        let mut raw: Vec<u32> = Vec::new();
+        let count = members.size_hint().0;
+        let mut starts: Vec<u32> = Vec::with_capacity(count + 1);
+        starts.push(0);
+        let mut raw: Vec<u32> = Vec::with_capacity(count);
         for member in members {
             (kind.read)(member, &mut |value| {
                 let next = found.len() as u32;

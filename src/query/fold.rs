@@ -82,6 +82,17 @@ pub struct NameRef<'a> {
 }
 
 impl FoldedNames {
+    /// An empty arena with room for `names` names of `bytes` bytes in all, so filling it
+    /// never reallocates.
+    pub fn with_capacity(names: usize, bytes: usize) -> Self {
+        FoldedNames {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(names),
+            masks: Vec::with_capacity(names),
+            maps: Vec::with_capacity(names),
+        }
+    }
+
     /// Appends a name; it gets the next position.
     pub fn push(&mut self, name: FoldedName) {
         self.text.push_str(&name.text);
