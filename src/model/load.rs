@@ -3,7 +3,9 @@
 //! Parsing goes through `serde_path_to_error`, so a wrong type names its path
 //! (`members[3].tagline`) as well as the line and column `serde_json` reports. Semantic checks
 //! (unknown region, duplicate member...) run after parsing, on the loose records of
-//! [`super::schema`], and name the member by index and city.
+//! [`super::schema`], and name the member by index and city; only when one fails is the text
+//! scanned again for the line and column of the value ([`super::locate`]). Type errors are
+//! worded for the field by [`super::wording`].
 
 use super::schema::{DatasetRecord, MemberRecord};
 use super::{Cluster, ClusterBasis, Dataset, Member, Region, SCHEMA_VERSION, clusters, countries};
@@ -106,7 +108,7 @@ fn sequential_from_str(text: &str, name: &str) -> Result<Dataset> {
         ));
     }
     let raw = parse(text, name)?;
-    resolve(raw, name)
+    resolve(raw, name).map_err(|e| super::locate::place_error(e, text))
 }
 
 fn parse(text: &str, name: &str) -> Result<DatasetRecord> {
@@ -158,7 +160,7 @@ fn parse_error(
         use serde_path_to_error::Segment;
         match segment {
             Segment::Map { key } | Segment::Enum { variant: key } => {
-                if member_index.is_none() && key == "members" {
+                if member_index.is_none() && field.is_empty() && key == "members" {
                     in_members = true;
                 } else {
                     field.push(key.clone());
@@ -181,7 +183,16 @@ fn parse_error(
     if let Some(stripped) = message.strip_suffix(&suffix) {
         message = stripped.to_string();
     }
-    if inner.is_syntax() || inner.is_eof() {
+    place.column = Some(super::locate::char_column(
+        text,
+        inner.line(),
+        inner.column(),
+    ));
+    // serde_json reports a value of the wrong kind where an enum's name is due as a syntax
+    // error ("expected value"), though the JSON is valid.
+    let syntax = (inner.is_syntax() || inner.is_eof())
+        && (field.is_empty() || serde_json::from_str::<serde::de::IgnoredAny>(text).is_err());
+    if syntax {
         message = format!("invalid JSON: {message}");
     } else if let Some(index) = member_index {
         place.member = Some((index, city_of_member(text, index)));
@@ -199,6 +210,10 @@ fn parse_error(
     } else if in_members {
         // `"members": {}` and the like: the error is about the array itself.
         place.field = Some("members".to_string());
+    }
+    if !syntax {
+        let number = super::wording::number_at(text, inner.line(), inner.column());
+        message = super::wording::reword(&message, place.field.as_deref(), number);
     }
     // serde quotes the offending key or value (`unknown field `...``), which is data: it
     // must not bring a newline or an escape sequence into a message printed to a terminal.

@@ -9,10 +9,12 @@ pub mod clusters;
 pub mod countries;
 pub mod coverage;
 pub mod load;
+mod locate;
 pub mod merge;
 pub mod read;
 pub mod schema;
 mod stream;
+mod wording;
 
 pub use schema::{DatasetRecord, MemberRecord};
 
