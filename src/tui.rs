@@ -27,12 +27,22 @@
 //! them after each event. Ctrl-Z restores the terminal exactly as on exit, stops the process
 //! with SIGTSTP, and on SIGCONT enters explorer mode again and redraws every cell.
 //!
+//! # Loading
+//!
+//! [`run_loading`] puts the terminal in raw mode *before* the dataset is read, so keys typed
+//! while a large file loads neither echo over the screen nor wait for Enter. They are read
+//! as they come (a kernel's terminal buffer holds only a few kilobytes) and handed to the
+//! explorer after its first frame, as if typed then; only Ctrl-C is acted on at once, and
+//! ends the program as an interrupt would (exit status 130). A load that takes longer than
+//! [`LOADING_AFTER`] says so on one line ("Loading FILE…"), erased when it is done.
+//!
 //! # Test-only triggers
 //!
 //! In debug builds only (`cfg(debug_assertions)`; a release binary has no such code), the
 //! environment variable `GNLC_TEST_TRIGGER` makes the explorer fail right after its first
 //! frame, so the pseudo-terminal tests can prove the restore: `panic` panics, `error` returns
 //! an I/O error, `hang` never returns (only the signal watcher in [`run`] can end it).
+//! `slow-load` makes loading take 1.5 s longer, so a test can type while it loads.
 //!
 //! # Responsiveness
 //!
@@ -53,7 +63,7 @@ use std::sync::Arc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How the explorer uses the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +94,10 @@ const SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGQUIT,
 ];
 
-/// True while the terminal is in explorer mode (raw, alternate screen).
+/// True while the terminal is in raw mode (while loading, and in explorer mode).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// True while the alternate screen is shown (explorer mode).
+static SCREEN: AtomicBool = AtomicBool::new(false);
 /// True while mouse capture is on.
 static MOUSE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
@@ -97,6 +109,19 @@ static PANIC_HOOK: Once = Once::new();
 /// The event loop runs on its own thread; this thread watches the signal flag, so that it
 /// can restore the terminal and return even when the loop is stuck.
 pub fn run(app: App, options: Options) -> Result<i32> {
+    run_loading("", move || Ok((app, Vec::new())), options)
+}
+
+/// Like [`run`], but builds the app with `load` on a thread of its own, the terminal already
+/// in raw mode (see the module docs); `label` names what loads ("Loading LABEL…"). `load`
+/// also returns lines to print on the normal screen before the explorer starts (what a
+/// merge of several files changed), each printed after `gnlc: `. An error from `load` is
+/// returned once the terminal is restored.
+pub fn run_loading<F>(label: &str, load: F, options: Options) -> Result<i32>
+where
+    F: FnOnce() -> Result<(App, Vec<String>)> + Send + 'static,
+{
+    let label = crate::text::sanitize_line(label).into_owned();
     let signal = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::with_capacity(SIGNALS.len());
     for sig in SIGNALS {
@@ -114,11 +139,9 @@ pub fn run(app: App, options: Options) -> Result<i32> {
     let spawned = std::thread::Builder::new()
         .name("explorer".into())
         .spawn(move || {
-            let mut app = Explorer::new(app);
-            app.view.palette = options.palette;
             let result = {
                 let _guard = Guard;
-                enter(options.mouse).and_then(|()| event_loop(&mut app, options, &loop_signal))
+                explore(&label, load, options, &loop_signal)
             };
             // Dropping `done` (also by unwinding) is what tells the watcher the loop ended.
             drop(done);
@@ -136,7 +159,7 @@ pub fn run(app: App, options: Options) -> Result<i32> {
         return Ok(signal_status());
     }
     let result = match spawned.join() {
-        Ok(result) => result.map_err(|e| Error::io("terminal", &e)),
+        Ok(result) => result,
         // The panic hook has restored the terminal and printed the message: go on unwinding.
         Err(panic) => std::panic::resume_unwind(panic),
     };
@@ -170,19 +193,138 @@ fn watch(loop_done: &mpsc::Receiver<()>, signal: &AtomicUsize) -> bool {
     }
 }
 
-/// Puts the terminal in explorer mode: raw input, alternate screen, bracketed paste (a paste
-/// arrives as one text event, not as keys), mouse capture if asked.
-pub fn enter(mouse: bool) -> io::Result<()> {
+/// The explorer's thread: loads (see [`load_raw`]), then runs the event loop.
+fn explore<F>(label: &str, load: F, options: Options, signal: &AtomicUsize) -> Result<()>
+where
+    F: FnOnce() -> Result<(App, Vec<String>)> + Send + 'static,
+{
+    let Some((app, early)) = load_raw(label, load, signal)? else {
+        return Ok(());
+    };
+    let mut app = Explorer::new(app);
+    app.view.palette = options.palette;
+    enter(options.mouse)
+        .and_then(|()| event_loop(&mut app, options, signal, early))
+        .map_err(|e| Error::io("terminal", &e))
+}
+
+/// How long a load may take before "Loading FILE…" is shown.
+pub const LOADING_AFTER: Duration = Duration::from_millis(100);
+
+/// Runs `load` on a thread of its own with the terminal in raw mode, keeping the events that
+/// arrive meanwhile, and showing "Loading LABEL…" once it takes longer than
+/// [`LOADING_AFTER`]. `None` when a terminating signal or Ctrl-C came first (Ctrl-C is then
+/// recorded as SIGINT in `signal`): the loader is left to the process's end.
+fn load_raw<F>(label: &str, load: F, signal: &AtomicUsize) -> Result<Option<(App, Vec<Event>)>>
+where
+    F: FnOnce() -> Result<(App, Vec<String>)> + Send + 'static,
+{
+    let io_error = |e: io::Error| Error::io("terminal", &e);
+    enter_raw().map_err(io_error)?;
+    let (sent, loaded) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("loader".into())
+        .spawn(move || {
+            slow_load();
+            // The receiver is gone only when the explorer already ended.
+            let _ = sent.send(load());
+        })
+        .map_err(|e| Error::io("loader thread", &e))?;
+    let started = Instant::now();
+    let mut shown = false;
+    let mut early = Vec::new();
+    let mut out = io::stdout();
+    loop {
+        let result = match loaded.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(Error::io(
+                "loader thread",
+                &io::Error::other("the dataset loader stopped"),
+            ))),
+        };
+        if let Some(result) = result {
+            if shown {
+                // Erase the line: the explorer (or the error) takes its place.
+                execute!(
+                    out,
+                    cursor::MoveToColumn(0),
+                    terminal::Clear(terminal::ClearType::CurrentLine)
+                )
+                .map_err(io_error)?;
+            }
+            let (app, notes) = result?;
+            let mut err = io::stderr();
+            for note in notes {
+                // Raw mode: a line feed alone would not return to the first column.
+                let _ = write!(err, "gnlc: {}\r\n", crate::text::sanitize_line(&note));
+            }
+            return Ok(Some((app, early)));
+        }
+        if signal.load(Ordering::SeqCst) != 0 {
+            return Ok(None);
+        }
+        if !shown && started.elapsed() >= LOADING_AFTER {
+            shown = true;
+            let width = terminal::size().map_or(80, |(columns, _)| usize::from(columns));
+            let line = format!("Loading {label}…");
+            let line: String = line.chars().take(width.saturating_sub(1).max(1)).collect();
+            write!(out, "\r{line}")
+                .and_then(|()| out.flush())
+                .map_err(io_error)?;
+        }
+        if event::poll(LOAD_POLL).map_err(io_error)? {
+            let event = event::read().map_err(io_error)?;
+            if is_ctrl_c(&event) {
+                signal.store(
+                    signal_hook::consts::SIGINT.unsigned_abs() as usize,
+                    Ordering::SeqCst,
+                );
+                if shown {
+                    let _ = execute!(
+                        out,
+                        cursor::MoveToColumn(0),
+                        terminal::Clear(terminal::ClearType::CurrentLine)
+                    );
+                }
+                return Ok(None);
+            }
+            early.push(event);
+        }
+    }
+}
+
+/// How long the loading wait looks for input before looking at the loader again.
+const LOAD_POLL: Duration = Duration::from_millis(10);
+
+/// Ctrl-C, which raw mode delivers as a key rather than as SIGINT.
+fn is_ctrl_c(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Key(event::KeyEvent {
+            code: event::KeyCode::Char('c'),
+            modifiers,
+            kind: event::KeyEventKind::Press,
+            ..
+        }) if modifiers.contains(event::KeyModifiers::CONTROL)
+    )
+}
+
+/// Raw input and bracketed paste, without touching the screen: what loading needs.
+fn enter_raw() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     // Only now is there something to restore.
     ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), event::EnableBracketedPaste)
+}
+
+/// Puts the terminal in explorer mode: raw input, alternate screen, bracketed paste (a paste
+/// arrives as one text event, not as keys), mouse capture if asked.
+pub fn enter(mouse: bool) -> io::Result<()> {
+    enter_raw()?;
+    SCREEN.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    execute!(
-        out,
-        terminal::EnterAlternateScreen,
-        cursor::Hide,
-        event::EnableBracketedPaste
-    )?;
+    execute!(out, terminal::EnterAlternateScreen, cursor::Hide)?;
     if mouse {
         MOUSE.store(true, Ordering::SeqCst);
         execute!(out, event::EnableMouseCapture)?;
@@ -201,12 +343,11 @@ pub fn restore() {
     if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, event::DisableMouseCapture);
     }
-    let _ = execute!(
-        out,
-        event::DisableBracketedPaste,
-        terminal::LeaveAlternateScreen,
-        cursor::Show
-    );
+    let _ = execute!(out, event::DisableBracketedPaste);
+    // Leaving a screen never entered would restore a cursor position never saved.
+    if SCREEN.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
+    }
     let _ = terminal::disable_raw_mode();
 }
 
@@ -230,7 +371,14 @@ fn install_panic_hook() {
     });
 }
 
-fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io::Result<()> {
+/// Draws and handles events until the user quits; `early` are events that arrived while the
+/// dataset loaded, handled after the first frame as one burst.
+fn event_loop(
+    app: &mut Explorer,
+    options: Options,
+    signal: &AtomicUsize,
+    mut early: Vec<Event>,
+) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let signalled = || signal.load(Ordering::SeqCst) != 0;
     'frames: loop {
@@ -240,6 +388,20 @@ fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io:
         app.app.start_text_index();
         if app.quit || signalled() {
             return Ok(());
+        }
+        if !early.is_empty() {
+            app.defer_runs(true);
+            for event in early.drain(..) {
+                handle(app, options, &event);
+                for effect in app.app.take_effects() {
+                    perform(&mut terminal, app, options, effect)?;
+                }
+                if app.quit || signalled() {
+                    break;
+                }
+            }
+            app.defer_runs(false);
+            continue 'frames;
         }
         // Wait for input, looking at the signal flag and the text index between short polls.
         while !event::poll(POLL)? {
@@ -439,3 +601,18 @@ fn test_trigger() -> io::Result<()> {
 fn test_trigger() -> io::Result<()> {
     Ok(())
 }
+
+/// How much longer `GNLC_TEST_TRIGGER=slow-load` makes loading.
+#[cfg(debug_assertions)]
+const SLOW_LOAD: Duration = Duration::from_millis(1500);
+
+/// The test-only slow load (see the module docs). Compiled out of release builds.
+#[cfg(debug_assertions)]
+fn slow_load() {
+    if std::env::var("GNLC_TEST_TRIGGER").as_deref() == Ok("slow-load") {
+        std::thread::sleep(SLOW_LOAD);
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn slow_load() {}

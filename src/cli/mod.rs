@@ -73,7 +73,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     }
     refuse_data_where_ignored(&cli)?;
     let done = match cli.command {
-        None => return explore(&cli, err),
+        None => return explore(&cli),
         Some(Command::List {
             filters,
             format,
@@ -181,7 +181,7 @@ pub(crate) fn write_error(e: &std::io::Error) -> Error {
 }
 
 /// Opens the explorer on the command line's data and filters, with the user's config.
-fn explore(cli: &Cli, err: &mut dyn Write) -> Result<i32> {
+fn explore(cli: &Cli) -> Result<i32> {
     use std::io::IsTerminal;
     // A broken config file is reported before anything else, terminal or not.
     let config = crate::config::load()?;
@@ -190,26 +190,50 @@ fn explore(cli: &Cli, err: &mut dyn Write) -> Result<i32> {
             "the explorer needs a terminal on standard input and output; for a pipe or a file use `gnlc list`, `gnlc show` or `gnlc stats`".into(),
         ));
     }
-    let (dataset, _conflicts) = load_dataset(&cli.data, err)?;
-    let engine = Engine::new(dataset);
-    let query = facets::build_query(&engine, &cli.filters)?;
-    let mut app = crate::app::App::new(engine, query);
-    app.keys = config.keys;
-    // A shortlist file that cannot be read does not stop the explorer: it starts,
-    // says so, and never writes the file (see `app::marks`).
-    match crate::shortlist::default_path() {
-        Ok(path) => {
-            app = app.with_shortlist(crate::shortlist::Shortlist::open_or_report(path));
+    // Loaded with the terminal already raw, so keys typed meanwhile are kept (see `tui`).
+    let (data, filters, keys) = (cli.data.clone(), cli.filters.clone(), config.keys);
+    let load = move || {
+        let (dataset, conflicts) = load_dataset(&data, &mut std::io::sink())?;
+        let engine = Engine::new(dataset);
+        let query = facets::build_query(&engine, &filters)?;
+        let mut app = crate::app::App::new(engine, query);
+        app.keys = keys;
+        // A shortlist file that cannot be read does not stop the explorer: it starts,
+        // says so, and never writes the file (see `app::marks`).
+        match crate::shortlist::default_path() {
+            Ok(path) => {
+                app = app.with_shortlist(crate::shortlist::Shortlist::open_or_report(path));
+            }
+            Err(e) => app.notice = Some(e.to_string()),
         }
-        Err(e) => app.notice = Some(e.to_string()),
-    }
-    crate::tui::run(
-        app,
+        Ok((app, conflicts))
+    };
+    crate::tui::run_loading(
+        &loading_label(&cli.data),
+        load,
         crate::tui::Options {
             mouse: config.mouse && !cli.no_mouse,
             palette: config.palette,
         },
     )
+}
+
+/// What "Loading …" names: the files, or the bundled dataset.
+fn loading_label(paths: &[std::path::PathBuf]) -> String {
+    if paths.is_empty() {
+        return "the bundled dataset".to_string();
+    }
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == BUNDLED_ARG {
+                "the bundled dataset".to_string()
+            } else {
+                p.to_string_lossy().into_owned()
+            }
+        })
+        .collect();
+    names.join(", ")
 }
 
 /// `--data` given to a command that reads no dataset (`import`, `completions`, `man`,
