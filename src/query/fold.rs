@@ -118,9 +118,10 @@ impl FoldedNames {
         }
     }
 
-    /// The char mask of the name at `position` (no string access: the cheapest rejection).
-    pub fn mask(&self, position: usize) -> u64 {
-        self.masks[position]
+    /// Every name's character mask, by position (see [`mask_of`]): testing one needs no
+    /// string access, the cheapest rejection.
+    pub fn masks(&self) -> &[u64] {
+        &self.masks
     }
 }
 
@@ -231,7 +232,7 @@ pub(super) mod tests {
         }
         let texts: Vec<&str> = (0..4).map(|i| names.get(i).text()).collect();
         assert_eq!(texts, ["cork", "strasse", "", "aebeltoft"]);
-        assert_eq!(names.mask(3), mask_of("aebeltoft"));
+        assert_eq!(names.masks()[3], mask_of("aebeltoft"));
         let mut positions = vec![5, 4];
         names.get(1).map_to_original(&mut positions);
         assert_eq!(positions, vec![4]);

@@ -10,8 +10,9 @@
 //!   for members that are hits (text and all facets match).
 //! - `facets`: selections and counts on interned values, gathered in the same single pass.
 //!
-//! Members are scanned in alphabetical order (precomputed), so hits come out sorted by name
-//! and one stable sort by score gives the final ranking. On large datasets the scan is split
+//! Members are scanned in alphabetical order (precomputed; the same name in two countries
+//! by country), so hits come out sorted by name. Ranking then sorts a small key per hit:
+//! score, then name length (shorter first, as fzf) and country, then that scan order. On large datasets the scan is split
 //! across threads (`std::thread::scope`), each with its own hits and counts, merged in order.
 //!
 //! Every hit carries its match positions, as the contract says, because it is affordable:
@@ -45,7 +46,6 @@ use crate::model::{Dataset, Member};
 use facets::{FacetIndex, Selection, Tally};
 use fold::{FoldedName, FoldedNames};
 use matcher::Matcher;
-use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -189,7 +189,7 @@ impl Query {
 }
 
 /// One matching member.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hit {
     /// Index into `Dataset::members`.
     pub member: usize,
@@ -238,12 +238,16 @@ pub struct Results {
 #[derive(Debug, Clone)]
 pub struct Engine {
     dataset: Arc<Dataset>,
-    /// Member indices in scan order: by folded city name, then city, then index.
+    /// Member indices in scan order: by folded city name, then city, then country, then
+    /// index.
     order: Vec<u32>,
     /// Folded names, by scan position.
     names: FoldedNames,
     /// Facet values, by scan position.
     facets: FacetIndex,
+    /// How equal scores are ordered, by scan position: name length in characters, then
+    /// country in display order (see [`tie_order`]). Scan order breaks what is left.
+    ties: Vec<u32>,
     /// The full-text index of the profiles, once built.
     text: Option<Arc<TextIndex>>,
 }
@@ -282,6 +286,11 @@ impl Engine {
                 .cmp(&heads[b as usize])
                 .then_with(|| text(a).cmp(text(b)))
                 .then_with(|| members[a as usize].city.cmp(&members[b as usize].city))
+                .then_with(|| {
+                    members[a as usize]
+                        .country
+                        .cmp(&members[b as usize].country)
+                })
                 .then(a.cmp(&b))
         });
         let bytes = folded
@@ -295,11 +304,17 @@ impl Engine {
             }
         }
         let facets = FacetIndex::new(kinds, &order.iter().map(|&i| &members[i as usize]));
+        let ties = tie_order(
+            members,
+            &order,
+            facets.single_values(&crate::facet::COUNTRY),
+        );
         Engine {
             dataset: Arc::new(dataset),
             order,
             names,
             facets,
+            ties,
             text: None,
         }
     }
@@ -381,14 +396,12 @@ impl Engine {
         } else {
             std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS))
         };
-        let (mut hits, tally) = scan.run_parallel(all, threads);
-        if let Some(scores) = &text_scores {
-            // Stable: hits are in alphabetical order, which breaks ties.
-            hits.sort_by(|a, b| scores[b.member].total_cmp(&scores[a.member]));
-        } else if !pattern.is_empty() {
-            // Stable: hits are in alphabetical order, which breaks ties.
-            hits.sort_by_key(|h| Reverse(h.score));
-        }
+        let (parts, tally) = scan.run_parallel(all, threads);
+        let hits = if scan.ranks() {
+            rank(parts)
+        } else {
+            parts.into_iter().flat_map(|part| part.hits).collect()
+        };
         Results {
             hits,
             facets: with_absent_selections(self.facets.counts(&tally), query),
@@ -450,21 +463,39 @@ struct Scan<'a> {
     text_scores: Option<&'a [f32]>,
 }
 
+/// What a scan of some positions found: the hits in scan order and, when the scan ranks,
+/// each hit's ranking key.
+#[derive(Debug, Default, PartialEq)]
+struct Part {
+    hits: Vec<Hit>,
+    keys: Vec<u64>,
+}
+
 impl Scan<'_> {
+    /// True when hits are ranked by score: there is a search text (names or profiles).
+    /// Otherwise they stay in scan (alphabetical) order.
+    fn ranks(&self) -> bool {
+        !self.pattern.is_empty() || self.text_scores.is_some()
+    }
+
     /// Scans the scan positions in `range`: counts facets of every text match and scores the
     /// hits, in scan (alphabetical) order.
-    fn run(&self, range: Range<usize>) -> (Vec<Hit>, Tally) {
+    fn run(&self, range: Range<usize>) -> (Part, Tally) {
         let Engine {
             order,
             names,
             facets,
+            ties,
             ..
         } = self.engine;
+        let ranks = self.ranks();
         let required = self.pattern.required;
-        let mut tally = facets.tally();
-        let mut hits = Vec::new();
-        for position in range {
-            if required & !names.mask(position) != 0 {
+        let mut counter = facets.counter(self.selection);
+        let mut part = Part::default();
+        // The mask test rejects most members, so it walks the masks slice itself: no bounds
+        // check, nothing else touched.
+        for (position, &mask) in range.clone().zip(&names.masks()[range]) {
+            if required & !mask != 0 {
                 continue;
             }
             let member = order[position] as usize;
@@ -482,7 +513,7 @@ impl Scan<'_> {
                 continue;
             }
             let passes = facets.passes(self.selection, position);
-            facets.count(self.selection, &mut tally, position, passes);
+            counter.add(position, passes);
             if FacetIndex::is_hit(self.selection, passes) {
                 let mut positions = Vec::new();
                 let score = if self.pattern.is_empty() {
@@ -494,22 +525,30 @@ impl Scan<'_> {
                 };
                 // Relevance is far below 2^53, so the rounded thousandths are exact.
                 #[allow(clippy::cast_possible_truncation)]
-                let score = text_score.map_or(score, |s| (f64::from(s) * 1000.0).round() as i64);
-                hits.push(Hit {
+                let rounded = text_score.map_or(score, |s| (f64::from(s) * 1000.0).round() as i64);
+                if ranks {
+                    let exact = text_score.map_or_else(
+                        || score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+                        ordered_bits,
+                    );
+                    part.keys.push(rank_key(exact, ties[position]));
+                }
+                part.hits.push(Hit {
                     member,
-                    score,
+                    score: rounded,
                     positions,
                 });
             }
         }
-        (hits, tally)
+        (part, counter.finish())
     }
 
-    /// As [`Scan::run`] over `range` split into `threads` contiguous chunks scanned at once;
-    /// the results are concatenated in chunk order, so scan order is kept.
-    fn run_parallel(&self, range: Range<usize>, threads: usize) -> (Vec<Hit>, Tally) {
+    /// As [`Scan::run`] over `range` split into `threads` contiguous chunks scanned at once:
+    /// each chunk's hits, in chunk order (so scan order is kept), and the counts of all.
+    fn run_parallel(&self, range: Range<usize>, threads: usize) -> (Vec<Part>, Tally) {
         if threads <= 1 || range.len() < 2 {
-            return self.run(range);
+            let (part, tally) = self.run(range);
+            return (vec![part], tally);
         }
         let chunk = range.len().div_ceil(threads);
         let chunks: Vec<Range<usize>> = (0..threads)
@@ -518,7 +557,7 @@ impl Scan<'_> {
                 start..(start + chunk).min(range.end)
             })
             .collect();
-        let mut parts = std::thread::scope(|scope| {
+        let parts = std::thread::scope(|scope| {
             let handles: Vec<_> = chunks[1..]
                 .iter()
                 .map(|c| {
@@ -535,17 +574,72 @@ impl Scan<'_> {
                 );
             }
             parts
-        })
-        .into_iter();
-        let (mut hits, mut tally) = parts
-            .next()
-            .unwrap_or_else(|| (Vec::new(), self.engine.facets.tally()));
-        for (more_hits, more_tally) in parts {
-            hits.extend(more_hits);
-            tally.merge(&more_tally);
+        });
+        let mut tally = self.engine.facets.tally();
+        let mut hits = Vec::with_capacity(parts.len());
+        for (part_hits, part_tally) in parts {
+            hits.push(part_hits);
+            tally.merge(&part_tally);
         }
         (hits, tally)
     }
+}
+
+/// Name lengths above this are ranked as this long.
+const TIE_LENGTH_MAX: u32 = (1 << 12) - 1;
+/// Country numbers above this are ranked as this one.
+const TIE_COUNTRY_MAX: u32 = (1 << 20) - 1;
+
+/// Each member's tie key (see [`Engine`]'s `ties`): equal scores put shorter names first, as
+/// fzf does, then countries in display order; `countries` are the country value numbers by
+/// scan position, when the engine has that kind. One `u32`: the length in the top 12 bits,
+/// the country in the low 20.
+fn tie_order(members: &[Member], order: &[u32], countries: Option<&[u32]>) -> Vec<u32> {
+    order
+        .iter()
+        .enumerate()
+        .map(|(position, &member)| {
+            let length = members[member as usize].city.chars().count();
+            let length = u32::try_from(length).map_or(TIE_LENGTH_MAX, |n| n.min(TIE_LENGTH_MAX));
+            let country = countries.map_or(0, |ids| ids[position].min(TIE_COUNTRY_MAX));
+            (length << 20) | country
+        })
+        .collect()
+}
+
+/// A hit's ranking key: the score made unsigned and inverted, so higher scores come first,
+/// above the tie key.
+fn rank_key(score: i32, tie: u32) -> u64 {
+    let descending = !(score.cast_unsigned() ^ (1 << 31));
+    (u64::from(descending) << 32) | u64::from(tie)
+}
+
+/// The hits of `parts` (each in scan order, the parts in order) in one list ranked by their
+/// keys (see [`rank_key`]), equal keys in scan order.
+///
+/// Sorts the keys, each beside where its hit is, rather than the hits (which a sort would move
+/// several times), with a stable radix sort: equal keys keep scan order, and the cost does not
+/// grow with the number of distinct keys as a comparison sort's does. Then each hit moves
+/// once into its place.
+fn rank(parts: Vec<Part>) -> Vec<Hit> {
+    let total: usize = parts.iter().map(|part| part.hits.len()).sum();
+    let mut keys: Vec<(u64, u32, u32)> = Vec::with_capacity(total);
+    for (p, part) in parts.iter().enumerate() {
+        keys.extend((part.keys.iter().enumerate()).map(|(i, &key)| (key, p as u32, i as u32)));
+    }
+    radsort::sort_by_key(&mut keys, |&(key, _, _)| key);
+    let mut hits: Vec<Vec<Hit>> = parts.into_iter().map(|part| part.hits).collect();
+    let mut ranked = Vec::with_capacity(total);
+    for (_, p, i) in keys {
+        ranked.push(std::mem::take(&mut hits[p as usize][i as usize]));
+    }
+    ranked
+}
+
+/// An `f32` as an integer of the same total order (`f32::total_cmp`'s).
+fn ordered_bits(value: f32) -> i32 {
+    let bits = value.to_bits().cast_signed();
+    bits ^ ((bits >> 31).cast_unsigned() >> 1).cast_signed()
 }
 
 /// A value the user selected that no member has (`gnlc --country Japan` on data without
@@ -567,6 +661,54 @@ mod tests {
     use super::*;
     use crate::facet::REGION;
     use crate::model::{Cluster, Region, load};
+
+    #[test]
+    fn ordered_bits_orders_as_total_cmp() {
+        let mut values = [
+            1.5f32,
+            -0.0,
+            0.0,
+            -2.25,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            1e-30,
+            -1e-30,
+            3.0,
+            f32::MAX,
+        ];
+        let mut by_bits = values;
+        values.sort_by(f32::total_cmp);
+        by_bits.sort_by_key(|&v| ordered_bits(v));
+        assert_eq!(values.map(f32::to_bits), by_bits.map(f32::to_bits));
+    }
+
+    #[test]
+    fn rank_orders_by_score_then_tie_then_scan_order_moving_each_hit() {
+        let hit = |member| Hit {
+            member,
+            score: 0,
+            positions: vec![member],
+        };
+        // Members 0..4 in scan order; member 3 scores highest; of the rest, member 1 has the
+        // shortest name, and 0 and 2 tie on everything, so scan order keeps 0 before 2.
+        let parts = vec![
+            Part {
+                hits: vec![hit(0), hit(1)],
+                keys: vec![rank_key(7, 5 << 20), rank_key(7, 4 << 20)],
+            },
+            Part {
+                hits: vec![hit(2), hit(3)],
+                keys: vec![rank_key(7, 5 << 20), rank_key(9, 6 << 20)],
+            },
+        ];
+        let ranked = rank(parts);
+        let order: Vec<usize> = ranked.iter().map(|h| h.member).collect();
+        assert_eq!(order, [3, 1, 0, 2]);
+        assert!(ranked.iter().all(|h| h.positions == [h.member]));
+        // Negative scores rank below positive ones.
+        assert!(rank_key(-1, 0) > rank_key(1, 0));
+        assert!(rank_key(i32::MIN, 0) > rank_key(i32::MAX, u32::MAX));
+    }
 
     /// Enough members with a mix of names and facets that every chunk split is exercised.
     fn engine() -> Engine {
@@ -610,11 +752,14 @@ mod tests {
                 only: None,
                 text_scores: None,
             };
-            let (hits, tally) = scan.run(0..300);
+            let (part, tally) = scan.run(0..300);
             let expected = engine.facets.counts(&tally);
             for threads in [2, 3, 7, 300, 400] {
-                let (par_hits, par_tally) = scan.run_parallel(0..300, threads);
-                assert_eq!(par_hits, hits, "{text:?} on {threads} threads");
+                let (parts, par_tally) = scan.run_parallel(0..300, threads);
+                let (hits, keys): (Vec<_>, Vec<_>) =
+                    parts.into_iter().map(|p| (p.hits, p.keys)).unzip();
+                assert_eq!(hits.concat(), part.hits, "{text:?} on {threads} threads");
+                assert_eq!(keys.concat(), part.keys, "{text:?} on {threads} threads");
                 assert_eq!(engine.facets.counts(&par_tally), expected);
             }
         }
