@@ -480,6 +480,9 @@ fn hostile_char() -> impl Strategy<Value = char> {
         prop::char::range('\u{4e00}', '\u{4e40}'),
         prop::char::range('\u{1f600}', '\u{1f64f}'),
         Just('\u{200d}'),
+        Just('\u{fe0f}'),
+        prop::char::range('\u{1f3fb}', '\u{1f3ff}'),
+        Just('\u{2764}'),
         prop::char::range('\u{300}', '\u{36f}'),
         prop::char::range('\u{600}', '\u{6ff}'),
         Just('-'),
@@ -523,6 +526,18 @@ fn hostile_member(index: usize, texts: &[String]) -> Member {
 
 fn assert_clean(buffer: &Buffer) -> Result<(), TestCaseError> {
     for cell in buffer.content() {
+        // As wide to ratatui (one glyph) as to a terminal drawing char by char.
+        let symbol = cell.symbol();
+        let by_char: usize = symbol
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum();
+        prop_assert_eq!(
+            unicode_width::UnicodeWidthStr::width(symbol),
+            by_char,
+            "cell {:?}",
+            symbol
+        );
         for c in cell.symbol().chars() {
             prop_assert!(
                 !c.is_control() && !gnlc::text::is_hostile(c),
