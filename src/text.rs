@@ -49,56 +49,112 @@ fn stand_in(c: char) -> char {
     }
 }
 
-/// Zero-width joiner: glues emoji into one glyph (👩‍👩‍👧‍👦) whose width terminals disagree on
-/// (2 cells in some, 6 or 8 in others, such as tmux 3.3), which would shift the rest of a row
-/// past its pane. For display it becomes a zero-width *non*-joiner: each emoji then shows on
-/// its own, 2 cells wide everywhere, and every char keeps its index (search highlights).
+/// Zero-width joiner. Between letters it is part of the writing (Devanagari half forms,
+/// Malayalam chillus, Arabic and Persian joining) and stays: terminals and `unicode-width`
+/// agree it takes no cell. Between emoji it glues them into one glyph (👩‍👩‍👧‍👦) whose
+/// width terminals disagree on (2 cells in some, 8 in others, such as tmux 3.3), which would
+/// shift the rest of a row past its pane: see [`shown_chars`].
 const ZWJ: char = '\u{200d}';
-const ZWNJ: char = '\u{200c}';
 
-/// Multi-line text made safe for a terminal: newlines and tabs are kept (a carriage return is
-/// dropped so CRLF text prints as lines); every other control and every invisible format
-/// character ([`is_invisible_format`]) is replaced by a visible stand-in, and a zero-width
-/// joiner by a non-joiner (see [`ZWJ`]).
-pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| is_hostile(c) || c == '\r' || c == ZWJ || is_invisible_format(c))
-    {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.chars()
-            .filter(|&c| c != '\r')
-            .map(|c| match c {
-                ZWJ => ZWNJ,
+/// True for the chars that only ever change how the emoji before them is drawn: the emoji
+/// variation selector (U+FE0F), the skin-tone modifiers (U+1F3FB–U+1F3FF) and the joiner.
+pub fn is_emoji_glue(c: char) -> bool {
+    matches!(c, ZWJ | '\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}')
+}
+
+/// True when a grapheme cluster's width is uncertain: `unicode-width` (and so ratatui)
+/// measures the cluster as one glyph, and that differs from the sum of its chars' widths,
+/// which is what terminals that draw char by char (tmux, xterm, many others) show. Emoji
+/// ZWJ sequences, skin-tone and VS16 presentation sequences are the cases real data has.
+fn is_uncertain(grapheme: &str) -> bool {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    grapheme.chars().count() > 1
+        && grapheme.width()
+            != grapheme
+                .chars()
+                .map(|c| c.width().unwrap_or(0))
+                .sum::<usize>()
+}
+
+/// How text is shown: as one line (newlines and tabs become spaces) or as paragraphs
+/// (newlines and tabs kept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Line,
+    Lines,
+}
+
+/// True when some char of `s` needs [`shown_chars`] to do anything.
+fn needs_work(s: &str, shape: Shape) -> bool {
+    s.chars().any(|c| {
+        is_hostile(c)
+            || is_invisible_format(c)
+            || is_emoji_glue(c)
+            || c == '\r'
+            || (shape == Shape::Line && matches!(c, '\n' | '\t'))
+    })
+}
+
+/// The chars of `s` as a terminal is given them, each with the index (in chars) of the char
+/// of `s` it shows, so search highlights and cursors can be placed.
+///
+/// Controls and invisible format characters become visible stand-ins (a carriage return is
+/// dropped in paragraphs, so CRLF text prints as lines). A grapheme cluster whose width is
+/// uncertain (see [`is_uncertain`]) is shown as its parts: without the joiners, variation
+/// selectors and skin-tone modifiers that glue it, so each part is one emoji of the width
+/// `unicode-width` gives it, the width every terminal draws (👩‍👧 shows as 👩👧, four cells
+/// everywhere). Joiners anywhere else, between letters of a script, are kept. The data is
+/// never changed: this is only what is drawn.
+pub fn shown_chars(s: &str, shape: Shape) -> Vec<(usize, char)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = Vec::with_capacity(s.len());
+    let mut index = 0;
+    for grapheme in s.graphemes(true) {
+        let uncertain = grapheme.chars().any(is_emoji_glue) && is_uncertain(grapheme);
+        for c in grapheme.chars() {
+            let i = index;
+            index += 1;
+            let shown = match c {
+                '\r' if shape == Shape::Lines => continue,
+                '\n' | '\r' | '\t' if shape == Shape::Line => ' ',
+                '\n' | '\t' => c,
+                c if uncertain && is_emoji_glue(c) => continue,
                 c if is_hostile(c) => stand_in(c),
                 c if is_invisible_format(c) => format_stand_in(c),
                 c => c,
-            })
+            };
+            out.push((i, shown));
+        }
+    }
+    out
+}
+
+/// Multi-line text made safe for a terminal: newlines and tabs are kept, the rest as
+/// [`shown_chars`] shows it.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !needs_work(s, Shape::Lines) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        shown_chars(s, Shape::Lines)
+            .into_iter()
+            .map(|(_, c)| c)
             .collect(),
     )
 }
 
 /// One-line text made safe for a terminal: as [`sanitize`], and newlines, carriage returns
-/// and tabs become spaces, so a city name can never break a table row. Maps char to char, so
-/// char indices into `s` stay valid.
+/// and tabs become spaces, so a city name can never break a table row. Char indices into
+/// `s` stay valid unless an emoji sequence was shown as its parts: where they matter
+/// (highlights, cursors), use [`shown_chars`].
 pub fn sanitize_line(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| is_hostile(c) || is_invisible_format(c) || matches!(c, '\n' | '\r' | '\t' | ZWJ))
-    {
+    if !needs_work(s, Shape::Line) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
-        s.chars()
-            .map(|c| match c {
-                '\n' | '\r' | '\t' => ' ',
-                ZWJ => ZWNJ,
-                c if is_hostile(c) => stand_in(c),
-                c if is_invisible_format(c) => format_stand_in(c),
-                c => c,
-            })
+        shown_chars(s, Shape::Line)
+            .into_iter()
+            .map(|(_, c)| c)
             .collect(),
     )
 }
@@ -193,8 +249,6 @@ mod tests {
     #[test]
     fn sanitize_line_flattens_newlines() {
         assert_eq!(sanitize_line("a\nb\tc\u{7}"), "a b c\u{2407}");
-        assert_eq!(sanitize_line("👩\u{200d}👧"), "👩\u{200c}👧");
-        assert_eq!(sanitize("👩\u{200d}👧\n"), "👩\u{200c}👧\n");
     }
 
     #[test]
@@ -210,6 +264,50 @@ mod tests {
         assert_eq!(shown.width(), shown.chars().count());
         // Scripts keep their joiners.
         assert_eq!(sanitize_line("می\u{200c}خواهم"), "می\u{200c}خواهم");
+    }
+
+    #[test]
+    fn emoji_sequences_show_as_their_parts_and_scripts_keep_their_joiners() {
+        use unicode_segmentation::UnicodeSegmentation;
+        use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+        // The family emoji: one glyph of 2 cells to unicode-width, 8 in tmux; shown as its
+        // four people, 2 cells each everywhere. Not turned into a ZWNJ sequence.
+        let family = "👩\u{200d}👩\u{200d}👧\u{200d}👦";
+        assert_eq!(sanitize_line(family), "👩👩👧👦");
+        assert_eq!(sanitize(&format!("{family}\n")), "👩👩👧👦\n");
+        // VS16 and a skin tone make a glyph that some terminals draw 1 or 4 cells wide.
+        assert_eq!(sanitize_line("❤\u{fe0f}\u{200d}🔥 x"), "❤🔥 x");
+        assert_eq!(sanitize_line("👋\u{1f3fd}"), "👋");
+        // Joiners between letters are the script's: Devanagari, Malayalam chillu at a word's
+        // end, Persian; kept as they are.
+        for script in [
+            "क्\u{200d}ष",
+            "ന്\u{200d} x",
+            "می\u{200d}خواهم",
+            "می\u{200c}خواهم",
+        ] {
+            assert_eq!(sanitize_line(script), script);
+        }
+        // What is shown is measured the same way ratatui draws it (by grapheme) and a
+        // terminal does (char by char).
+        for s in [
+            family,
+            "❤\u{fe0f}\u{200d}🔥",
+            "🏳\u{fe0f}\u{200d}🌈 Pride",
+            "a\u{200d}👩",
+        ] {
+            let shown = sanitize_line(s);
+            let by_grapheme: usize = shown.graphemes(true).map(UnicodeWidthStr::width).sum();
+            let by_char: usize = shown.chars().map(|c| c.width().unwrap_or(0)).sum();
+            assert_eq!(by_grapheme, by_char, "{s:?} shows as {shown:?}");
+        }
+        // Each shown char says which char of the data it shows: the family's people are
+        // chars 0, 2, 4 and 6 of the name.
+        let indices: Vec<usize> = shown_chars(family, Shape::Line)
+            .iter()
+            .map(|&(i, _)| i)
+            .collect();
+        assert_eq!(indices, [0, 2, 4, 6]);
     }
 
     #[test]

@@ -108,7 +108,8 @@ fn symbol(buffer: &Buffer, x: u16, y: u16) -> &str {
 }
 
 /// No cell holds a control char or a char the sanitiser refuses, nor a zero-width joiner
-/// (an emoji sequence glued into one cell is 2 cells wide to ratatui and 6 to tmux 3.3).
+/// (this data has none between letters, where a script needs it; an emoji sequence glued
+/// into one cell is 2 cells wide to ratatui and 8 to tmux 3.3).
 fn assert_clean(buffer: &Buffer, what: &str) {
     for (i, cell) in buffer.content().iter().enumerate() {
         for c in cell.symbol().chars() {
@@ -398,10 +399,7 @@ fn the_command_line_prints_hostile_text_inert() {
     assert!(text.contains("sum␀mary"), "{text}");
     let out = gnlc(&["--data", &path, "show", "family"]);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("👩\u{200c}👩\u{200c}👧\u{200c}👦 Family\u{fffd}Town"),
-        "{text}"
-    );
+    assert!(text.contains("👩👩👧👦 Family\u{fffd}Town"), "{text}");
     // An error that quotes what the user typed quotes it inert too.
     let out = gnlc(&["--data", &path, "show", "no\u{1b}[2Jsuch\u{9b}city"]);
     assert_eq!(out.status.code(), Some(1));

@@ -35,15 +35,19 @@ pub fn render(
     let typing = focused && app.filtering();
     if !filter.is_empty() || typing {
         // The typing cursor as a thin bar at its place in the filter.
-        let shown = crate::text::sanitize_line(filter);
+        // Split at the cursor (a char index into what was typed), then sanitised.
         let text = if typing {
-            let at = shown
+            let at = filter
                 .char_indices()
                 .nth(app.text_cursor())
-                .map_or(shown.len(), |(b, _)| b);
-            format!(" /{}▏{}", &shown[..at], &shown[at..])
+                .map_or(filter.len(), |(b, _)| b);
+            format!(
+                " /{}▏{}",
+                crate::text::sanitize_line(&filter[..at]),
+                crate::text::sanitize_line(&filter[at..])
+            )
         } else {
-            format!(" /{shown}")
+            format!(" /{}", crate::text::sanitize_line(filter))
         };
         title.push(Span::styled(text, theme.on()));
     }

@@ -1,20 +1,24 @@
 //! Where each part of the screen goes, for a given terminal size.
 //!
 //! Three shapes: *wide* (one pane per facet kind stacked on the left, the city list, and from
-//! [`PREVIEW_WIDTH`] columns a preview on the right), *narrow* (a tab strip of the panes
-//! with only the focused one shown), and *too small* (below [`MIN_WIDTH`] x [`MIN_HEIGHT`],
-//! a message saying so). Every rectangle is computed with saturating arithmetic and ratatui's
-//! `Layout`, so no size, 0x0 included, can make it panic.
+//! [`PREVIEW_WIDTH`] columns a preview on the right; kept on short terminals as long as every
+//! facet pane still shows a value), *narrow* (a tab strip of the panes with only the focused
+//! one shown, for narrow terminals and those too short for the facet column), and *too small*
+//! (below [`MIN_WIDTH`] x [`MIN_HEIGHT`], a message saying so). Every rectangle is computed
+//! with saturating arithmetic and ratatui's `Layout`, so no size, 0x0 included, can make it
+//! panic.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Below this width or height the explorer only says the terminal is too small.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
-/// From this size on, the panes stand side by side. The height is what the facet column needs
-/// to show every region and every cluster beside the countries: search box 3 + Regions 7 +
-/// Countries at least 3 + Clusters 9 + footer 1. More panes than that share the column: see
-/// [`facet_heights`].
+/// From this width on, the panes stand side by side, as long as the facet column has the rows
+/// to show every facet pane with one value (see [`fits_side_by_side`]): a terminal that is
+/// wide but short keeps the list beside the facets, the panes scrolling. At [`WIDE_HEIGHT`]
+/// rows the column shows every region and every cluster beside the countries: search box 3 +
+/// Regions 7 + Countries at least 3 + Clusters 9 + footer 1. More panes than that share the
+/// column: see [`facet_heights`].
 pub const WIDE_WIDTH: u16 = 70;
 pub const WIDE_HEIGHT: u16 = 23;
 /// From this width on, a preview of the selected city stands beside the list.
@@ -138,9 +142,25 @@ pub fn facet_heights(height: u16, facets: &[FacetSize]) -> Vec<u16> {
     heights
 }
 
+/// The search box's height in the wide layout: boxed from [`BOXED_SEARCH_HEIGHT`] rows on.
+fn search_height(main: Rect) -> u16 {
+    if main.height.saturating_add(1) >= BOXED_SEARCH_HEIGHT {
+        3
+    } else {
+        1
+    }
+}
+
+/// True when `main` is wide enough for the side-by-side layout and tall enough that its facet
+/// column shows each of `facets` panes with its borders and one value ([`FILL_MIN`] rows).
+pub fn fits_side_by_side(main: Rect, facets: usize) -> bool {
+    let column = FILL_MIN.saturating_mul(u16::try_from(facets).unwrap_or(u16::MAX));
+    main.width >= WIDE_WIDTH && main.height >= search_height(main).saturating_add(column)
+}
+
 /// The browse view's areas inside `main`, with facet panes of the given sizes.
 pub fn browse(main: Rect, facets: &[FacetSize]) -> Browse {
-    if main.width < WIDE_WIDTH || main.height.saturating_add(1) < WIDE_HEIGHT {
+    if !fits_side_by_side(main, facets.len()) {
         let [tabs, search, pane] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -149,13 +169,8 @@ pub fn browse(main: Rect, facets: &[FacetSize]) -> Browse {
         .areas(main);
         return Browse::Narrow { tabs, search, pane };
     }
-    let search_height = if main.height + 1 >= BOXED_SEARCH_HEIGHT {
-        3
-    } else {
-        1
-    };
     let [search, body] =
-        Layout::vertical([Constraint::Length(search_height), Constraint::Min(0)]).areas(main);
+        Layout::vertical([Constraint::Length(search_height(main)), Constraint::Min(0)]).areas(main);
     let facets_width = (body.width / 3).clamp(24, 38);
     let [facets_area, rest] =
         Layout::horizontal([Constraint::Length(facets_width), Constraint::Min(0)]).areas(body);

@@ -98,9 +98,8 @@ pub fn render(
                 (false, false) => "  ",
             };
             let mut spans = vec![Span::raw(marker)];
-            let city = crate::text::sanitize_line(wrap::clip(&member.city, city_width));
-            let (city_spans, used) =
-                highlighted(&city, &hit.positions, city_width, theme.matched());
+            let city = wrap::clip(&member.city, city_width);
+            let (city_spans, used) = highlighted(city, &hit.positions, city_width, theme.matched());
             spans.extend(city_spans);
             let country_room = city_room.saturating_sub(city_width + 1);
             let snippet = text
@@ -108,10 +107,9 @@ pub fn render(
                 .and_then(|(index, query)| index.snippet(member, query, country_room.max(10)));
             if let (Some(snippet), true) = (&snippet, country_room > 0) {
                 spans.push(Span::raw(" ".repeat(city_width.saturating_sub(used) + 1)));
-                let fragment = crate::text::sanitize_line(&snippet.text);
                 let hit_chars: Vec<usize> = snippet.char_ranges().into_iter().flatten().collect();
                 let (snippet_spans, _) =
-                    highlighted(&fragment, &hit_chars, country_room, theme.matched());
+                    highlighted(&snippet.text, &hit_chars, country_room, theme.matched());
                 spans.extend(snippet_spans.into_iter().map(|s| {
                     if s.style == Style::new() {
                         s.style(theme.muted())
@@ -153,21 +151,27 @@ pub fn render(
 /// The room (cells after the cursor mark) from which a row shows the year.
 const YEAR_FROM: usize = 40;
 
-/// `text` cut to `max` cells as spans, the chars at `positions` (char indices) styled
-/// `matched`. Returns the spans and the cells used.
+/// Member text `text` (not yet sanitised), shown as one line cut to `max` cells as spans,
+/// the chars at `positions` (char indices into `text`) styled `matched`. Returns the spans
+/// and the cells used.
 pub fn highlighted(
     text: &str,
     positions: &[usize],
     max: usize,
     matched: Style,
 ) -> (Vec<Span<'static>>, usize) {
-    let fits = wrap::width(text) <= max;
+    let shown = crate::text::shown_chars(text, crate::text::Shape::Line);
+    let fits = shown
+        .iter()
+        .map(|&(_, c)| wrap::char_width(c))
+        .sum::<usize>()
+        <= max;
     let room = if fits { max } else { max.saturating_sub(1) };
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_matched = false;
     let mut used = 0;
-    for (i, c) in text.chars().enumerate() {
+    for (i, c) in shown {
         let w = wrap::char_width(c);
         if used + w > room {
             break;

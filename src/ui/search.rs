@@ -59,22 +59,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
     };
     let prompt = if area.height >= 3 { "" } else { "/ " };
     let room = usize::from(inner.width).saturating_sub(wrap::width(prompt) + 1);
-    let text = crate::text::sanitize_line(app.search_text());
+    let raw = app.search_text();
     // The part before the cursor, cut from the left to leave the cursor in view, then what
-    // follows it as far as it fits. (Sanitising maps char to char: the cursor stays valid.)
+    // follows it as far as it fits. The text is split at the cursor (a char index into what
+    // was typed) before it is sanitised, which may show an emoji sequence as its parts.
     let cursor = if focused {
         app.text_cursor()
     } else {
-        text.chars().count()
+        raw.chars().count()
     };
-    let split = text
-        .char_indices()
-        .nth(cursor)
-        .map_or(text.len(), |(b, _)| b);
-    let before = wrap::tail(&text[..split], room);
-    let after = wrap::clip(&text[split..], room - wrap::width(before).min(room));
+    let split = raw.char_indices().nth(cursor).map_or(raw.len(), |(b, _)| b);
+    let (head, rest) = (
+        crate::text::sanitize_line(&raw[..split]),
+        crate::text::sanitize_line(&raw[split..]),
+    );
+    let text_is_empty = raw.is_empty();
+    let before = wrap::tail(&head, room);
+    let after = wrap::clip(&rest, room - wrap::width(before).min(room));
     let shown = format!("{before}{after}");
-    let line = if text.is_empty() && !focused {
+    let line = if text_is_empty && !focused {
         Line::from(vec![
             Span::styled(prompt, theme.key()),
             Span::styled(

@@ -6,11 +6,12 @@
 //! already been through `text::sanitize*`.
 
 use unicode_width::UnicodeWidthChar;
-use unicode_width::UnicodeWidthStr;
 
-/// Display width of a string, in cells.
+/// Display width of a string, in cells, as ratatui draws sanitised text and a terminal shows
+/// it: char by char. (`unicode-width`'s own string width counts some sequences as one glyph,
+/// such as Arabic lam-alef, which ratatui still draws one cell per char.)
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    s.chars().map(char_width).sum()
 }
 
 /// Display width of one char (0 for controls, which sanitised text does not have).
@@ -56,8 +57,8 @@ const ZERO_WIDTH_PER_CELL: usize = 4;
 /// The shortest start of `s` that is wider than `max` cells, or all of `s` when it is not.
 ///
 /// Everything [`fit`] or [`wrap`] can show of `s` in `max` cells is in it, also after
-/// `text::sanitize_line` (which only ever widens a char: a control of width 0 becomes a
-/// visible stand-in of width 1). Callers clip before sanitising so a 10 MB field is never
+/// `text::sanitize_line` (which only ever widens a char, a control of width 0 becoming a
+/// visible stand-in of width 1, or drops emoji glue, which this counts as no cells). Callers clip before sanitising so a 10 MB field is never
 /// copied whole to draw one line of it. To stay cheap on a field made of nothing but
 /// zero-width chars, it also stops after `ZERO_WIDTH_PER_CELL` of them per cell.
 pub fn clip(s: &str, max: usize) -> &str {
@@ -65,7 +66,13 @@ pub fn clip(s: &str, max: usize) -> &str {
     let mut zero_width = 0;
     let zero_width_max = max.saturating_add(1).saturating_mul(ZERO_WIDTH_PER_CELL);
     for (i, c) in s.char_indices() {
-        let w = char_width(c);
+        // Emoji glue (a skin tone is 2 cells on its own) may not be shown: count it as
+        // nothing, so the clipped text still fills `max` cells once sanitised.
+        let w = if crate::text::is_emoji_glue(c) {
+            0
+        } else {
+            char_width(c)
+        };
         used += w;
         zero_width += usize::from(w == 0);
         if used > max || zero_width > zero_width_max {
@@ -196,6 +203,14 @@ mod tests {
             ["e\u{301}e\u{301}", "e\u{301}"]
         );
         assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn width_is_what_is_drawn() {
+        // Lam and alef: two cells on screen, one to unicode-width's string width.
+        assert_eq!(width("\u{644}\u{627}"), 2);
+        assert_eq!(width("北京 ab"), 7);
+        assert_eq!(width("e\u{301}"), 1);
     }
 
     #[test]
