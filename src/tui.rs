@@ -231,7 +231,10 @@ fn install_panic_hook() {
 }
 
 fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // A frame goes out in one write: through `Stdout` alone (a line buffer of 1 KiB) the first
+    // frame took a dozen writes, each waking the terminal's reader.
+    let out = io::BufWriter::with_capacity(1 << 16, io::stdout());
+    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
     let signalled = || signal.load(Ordering::SeqCst) != 0;
     'frames: loop {
         terminal.draw(|frame| app.draw(frame))?;
@@ -269,7 +272,7 @@ fn event_loop(app: &mut Explorer, options: Options, signal: &AtomicUsize) -> io:
 /// Does what an action asked of the outside world (see `app::Effect`), and says so in the
 /// footer's status line.
 fn perform(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>,
     app: &mut Explorer,
     options: Options,
     effect: Effect,
@@ -296,7 +299,9 @@ fn perform(
 /// Clears the terminal and makes the next frame draw every cell: both of ratatui's buffers
 /// are left blank, like the cleared screen. (`Terminal::clear` would also ask the terminal
 /// where its cursor is, and wait for an answer some terminals never give.)
-fn redraw_all(screen: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+fn redraw_all(
+    screen: &mut Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>,
+) -> io::Result<()> {
     execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
     screen.swap_buffers();
     Ok(())
