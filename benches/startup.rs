@@ -38,6 +38,12 @@ fn first_frame() -> Terminal<TestBackend> {
     terminal
 }
 
+/// The binary to start: `GNLC_BENCH_BIN` when set (to time another build, e.g. the one
+/// before a change, in the same run), else this package's release build.
+fn binary() -> std::ffi::OsString {
+    std::env::var_os("GNLC_BENCH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_gnlc").into())
+}
+
 /// Starts `gnlc` in a pty and returns the time until its first frame is on the screen.
 fn pty_first_frame() -> Duration {
     let pair = native_pty_system()
@@ -48,7 +54,7 @@ fn pty_first_frame() -> Duration {
             pixel_height: 0,
         })
         .expect("open a pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gnlc"));
+    let mut cmd = CommandBuilder::new(binary());
     cmd.env("TERM", "xterm-256color");
     let mut reader = pair.master.try_clone_reader().expect("pty reader");
     let mut writer = pair.master.take_writer().expect("pty writer");

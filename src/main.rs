@@ -10,9 +10,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::Write;
 
 fn main() {
-    let cli = match gnlc::cli::Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(error) => usage_error(&error),
+    // `gnlc` alone opens the explorer: no need for clap to build its whole command tree.
+    let cli = if std::env::args_os().len() <= 1 {
+        gnlc::cli::Cli::without_arguments()
+    } else {
+        match gnlc::cli::Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(error) => usage_error(&error),
+        }
     };
     // Not `stdout().lock()`: the explorer draws from its own thread, and this thread must be
     // able to write the terminal-restore sequences while that one is stuck.

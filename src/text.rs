@@ -103,14 +103,20 @@ fn needs_work(s: &str, shape: Shape) -> bool {
 /// uncertain (see [`is_uncertain`]) is shown as its parts: without the joiners, variation
 /// selectors and skin-tone modifiers that glue it, so each part is one emoji of the width
 /// `unicode-width` gives it, the width every terminal draws (👩‍👧 shows as 👩👧, four cells
-/// everywhere). Joiners anywhere else, between letters of a script, are kept. The data is
+/// everywhere). Glue that starts a cluster (after a control or a dropped carriage return) is
+/// left out too, unless it starts a line. Joiners anywhere else, between letters of a script, are kept. The data is
 /// never changed: this is only what is drawn.
 pub fn shown_chars(s: &str, shape: Shape) -> Vec<(usize, char)> {
     use unicode_segmentation::UnicodeSegmentation;
     let mut out = Vec::with_capacity(s.len());
     let mut index = 0;
     for grapheme in s.graphemes(true) {
-        let uncertain = grapheme.chars().any(is_emoji_glue) && is_uncertain(grapheme);
+        // Glue at the start of a cluster has nothing of its own to attach to (it followed a
+        // control, or a dropped carriage return): drawn, it would join whatever is drawn
+        // before it on the line.
+        let orphan = grapheme.chars().next().is_some_and(is_emoji_glue)
+            && out.last().is_some_and(|&(_, c)| c != '\n');
+        let uncertain = orphan || (grapheme.chars().any(is_emoji_glue) && is_uncertain(grapheme));
         for c in grapheme.chars() {
             let i = index;
             index += 1;
@@ -278,6 +284,11 @@ mod tests {
         // VS16 and a skin tone make a glyph that some terminals draw 1 or 4 cells wide.
         assert_eq!(sanitize_line("❤\u{fe0f}\u{200d}🔥 x"), "❤🔥 x");
         assert_eq!(sanitize_line("👋\u{1f3fd}"), "👋");
+        // A dropped carriage return does not glue what followed it to what preceded it; at
+        // a line's start the lone skin tone is a visible emoji and stays.
+        assert_eq!(sanitize("❤\r\u{fe0f}"), "❤");
+        assert_eq!(sanitize("❤\r\u{1f3fd}"), "❤");
+        assert_eq!(sanitize("❤\r\n\u{1f3fd}"), "❤\n\u{1f3fd}");
         // Joiners between letters are the script's: Devanagari, Malayalam chillu at a word's
         // end, Persian; kept as they are.
         for script in [

@@ -379,7 +379,10 @@ fn event_loop(
     signal: &AtomicUsize,
     mut early: Vec<Event>,
 ) -> io::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    // A frame goes out in one write: through `Stdout` alone (a line buffer of 1 KiB) the first
+    // frame took a dozen writes, each waking the terminal's reader.
+    let out = io::BufWriter::with_capacity(1 << 16, io::stdout());
+    let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
     let signalled = || signal.load(Ordering::SeqCst) != 0;
     'frames: loop {
         terminal.draw(|frame| app.draw(frame))?;
@@ -431,7 +434,7 @@ fn event_loop(
 /// Does what an action asked of the outside world (see `app::Effect`), and says so in the
 /// footer's status line.
 fn perform(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>,
     app: &mut Explorer,
     options: Options,
     effect: Effect,
@@ -458,7 +461,9 @@ fn perform(
 /// Clears the terminal and makes the next frame draw every cell: both of ratatui's buffers
 /// are left blank, like the cleared screen. (`Terminal::clear` would also ask the terminal
 /// where its cursor is, and wait for an answer some terminals never give.)
-fn redraw_all(screen: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+fn redraw_all(
+    screen: &mut Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>,
+) -> io::Result<()> {
     execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
     screen.swap_buffers();
     Ok(())

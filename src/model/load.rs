@@ -14,14 +14,17 @@ use std::collections::HashMap;
 
 /// Reads and validates the dataset file at `path`.
 ///
-/// A valid file is read in blocks and parsed on every core ([`super::stream`]); anything else
-/// is read again whole and loaded sequentially, which says where the problem is.
+/// A valid large file is read in blocks and parsed on every core ([`super::stream`]);
+/// anything else (a small file, or one that path refuses) is read whole and loaded
+/// sequentially, which says where the problem is.
 pub fn from_path(path: &str) -> Result<Dataset> {
     // A regular file is streamed; anything the fast path cannot take whole (a pipe, or a
     // file with an error, whose message the sequential path words) is read and parsed as one.
     if let Some((file, size)) = super::read::regular_file(path)? {
         let size = usize::try_from(size).unwrap_or(usize::MAX);
-        if let Some(dataset) = super::stream::load(file, size, path) {
+        if super::stream::pays(size)
+            && let Some(dataset) = super::stream::load(file, size, path)
+        {
             return Ok(dataset);
         }
     }
@@ -31,10 +34,12 @@ pub fn from_path(path: &str) -> Result<Dataset> {
 
 /// Validates a dataset given as bytes; `name` is how errors refer to it.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Dataset> {
-    match super::stream::load(bytes, bytes.len(), name) {
-        Some(dataset) => Ok(dataset),
-        None => sequential_from_bytes(bytes, name),
+    if super::stream::pays(bytes.len())
+        && let Some(dataset) = super::stream::load(bytes, bytes.len(), name)
+    {
+        return Ok(dataset);
     }
+    sequential_from_bytes(bytes, name)
 }
 
 /// The sequential path: every check in file order, errors that name the place.
@@ -68,10 +73,12 @@ pub(super) fn sequential_from_bytes(bytes: &[u8], name: &str) -> Result<Dataset>
 
 /// Validates a dataset given as text; `name` is how errors refer to it.
 pub fn from_str(text: &str, name: &str) -> Result<Dataset> {
-    match super::stream::load(text.as_bytes(), text.len(), name) {
-        Some(dataset) => Ok(dataset),
-        None => sequential_from_str(text, name),
+    if super::stream::pays(text.len())
+        && let Some(dataset) = super::stream::load(text.as_bytes(), text.len(), name)
+    {
+        return Ok(dataset);
     }
+    sequential_from_str(text, name)
 }
 
 fn sequential_from_str(text: &str, name: &str) -> Result<Dataset> {
@@ -311,8 +318,13 @@ fn resolve(raw: DatasetRecord, name: &str) -> Result<Dataset> {
 /// inference reads all the profile text, a third of a 100k-member load. Results stay in order.
 fn resolve_members(raw: Vec<MemberRecord>, name: &str) -> Vec<Result<Member>> {
     const PARALLEL_FROM: usize = 4096;
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if raw.len() < PARALLEL_FROM || threads < 2 {
+    // Asked only for a large dataset: it reads the cgroup files, a system call or five.
+    let threads = if raw.len() < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    };
+    if threads < 2 {
         return raw
             .into_iter()
             .enumerate()
@@ -352,6 +364,24 @@ fn resolve_members(raw: Vec<MemberRecord>, name: &str) -> Vec<Result<Member>> {
     })
 }
 
+/// The region whose name is exactly `name`.
+fn exact_region(name: &str) -> Option<Region> {
+    Region::ALL.into_iter().find(|r| r.name() == name)
+}
+
+/// True when the member has any of the profile text that clusters are inferred from.
+fn has_profile_text(member: &Member) -> bool {
+    [
+        &member.tagline,
+        &member.summary,
+        &member.vision,
+        &member.challenges,
+        &member.plan,
+    ]
+    .into_iter()
+    .any(Option::is_some)
+}
+
 /// Turns an empty or blank optional text into `None`.
 fn non_blank(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
@@ -375,6 +405,38 @@ fn check_qualifiers(member: &Member, place: impl Fn(&str) -> Place) -> Result<()
     Ok(())
 }
 
+/// The member's region: the `region` field when given, else the known country's.
+fn member_region(
+    given: Option<&str>,
+    known: Option<(&str, Region)>,
+    raw_country: &str,
+    place: &dyn Fn(&str) -> Place,
+) -> Result<Region> {
+    match given {
+        // The name as written by `gnlc list --format json` first: `Region::parse` folds and
+        // allocates for each of the five names.
+        Some(r) => exact_region(r).or_else(|| Region::parse(r)).ok_or_else(|| {
+            Error::data(
+                place("region"),
+                format!(
+                    "unknown region `{}`; the regions are: {}",
+                    crate::text::sanitize_line(r),
+                    Region::ALL.map(Region::name).join(", ")
+                ),
+            )
+        }),
+        None => known.map(|(_, r)| r).ok_or_else(|| {
+            Error::data(
+                place("country"),
+                format!(
+                    "unknown country `{}`, so its UNESCO region is unknown; add a `region` field",
+                    crate::text::sanitize_line(raw_country)
+                ),
+            )
+        }),
+    }
+}
+
 pub(super) fn resolve_member(raw: MemberRecord, index: usize, name: &str) -> Result<Member> {
     let city = raw.city.trim().to_string();
     if city.is_empty() {
@@ -391,27 +453,7 @@ pub(super) fn resolve_member(raw: MemberRecord, index: usize, name: &str) -> Res
     }
     let known = countries::lookup(raw_country);
     let country = known.map_or_else(|| raw_country.to_string(), |(c, _)| c.to_string());
-    let region = match raw.region.as_deref() {
-        Some(r) => Region::parse(r).ok_or_else(|| {
-            Error::data(
-                place("region"),
-                format!(
-                    "unknown region `{}`; the regions are: {}",
-                    crate::text::sanitize_line(r),
-                    Region::ALL.map(Region::name).join(", ")
-                ),
-            )
-        })?,
-        None => known.map(|(_, r)| r).ok_or_else(|| {
-            Error::data(
-                place("country"),
-                format!(
-                    "unknown country `{}`, so its UNESCO region is unknown; add a `region` field",
-                    crate::text::sanitize_line(raw_country)
-                ),
-            )
-        })?,
-    };
+    let region = member_region(raw.region.as_deref(), known, raw_country, &place)?;
     let id = match non_blank(raw.id) {
         Some(id) => id.trim().to_string(),
         None => Member::derive_id(&city, &country),
@@ -465,7 +507,11 @@ pub(super) fn resolve_member(raw: MemberRecord, index: usize, name: &str) -> Res
             member.cluster_basis = raw.cluster_basis.unwrap_or(ClusterBasis::Stated);
         }
     } else {
-        member.clusters = clusters::infer_for(&member);
+        // Without profile text there is nothing to infer from (and the lexicon need not
+        // be built for a dataset that is only a directory).
+        if has_profile_text(&member) {
+            member.clusters = clusters::infer_for(&member);
+        }
         member.cluster_basis = ClusterBasis::Inferred;
     }
     if let Some(c) = member.coordinates

@@ -25,14 +25,24 @@ use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 
 /// How much is read at a time, and about how many bytes of members go to a worker at once.
 const BLOCK: usize = 256 << 10;
-/// Below this many bytes in all, members are parsed on the calling thread.
+/// Below this many bytes in all, this path does not pay: the sequential one parses the
+/// whole text in one `serde_json` call, which is faster than scanning it and parsing each
+/// member apart, and a file this small costs little memory held whole.
 const PARALLEL_FROM: usize = 2 << 20;
+
+/// True when a dataset of `size` bytes is worth loading by this path.
+pub(super) fn pays(size: usize) -> bool {
+    size >= PARALLEL_FROM
+}
 
 /// Loads a valid dataset from `input` (about `size` bytes); `None` for anything else, which
 /// the caller then loads through the sequential path for its located error.
 pub(super) fn load(input: impl Read, size: usize, name: &str) -> Option<Dataset> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let workers = if size >= PARALLEL_FROM { threads } else { 1 };
+    let workers = if pays(size) {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    } else {
+        1
+    };
     load_with(input, size, BLOCK, workers, name)
 }
 
