@@ -235,10 +235,12 @@ where
     let mut early = Vec::new();
     let mut out = io::stdout();
     loop {
-        let result = match loaded.try_recv() {
+        // The wait is on the loader, so a finished load is seen at once (a wait on input
+        // would hold a quick load back by a whole poll); input is looked at between waits.
+        let result = match loaded.recv_timeout(LOAD_POLL) {
             Ok(result) => Some(result),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(Err(Error::io(
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(mpsc::RecvTimeoutError::Disconnected) => Some(Err(Error::io(
                 "loader thread",
                 &io::Error::other("the dataset loader stopped"),
             ))),
@@ -273,7 +275,9 @@ where
                 .and_then(|()| out.flush())
                 .map_err(io_error)?;
         }
-        if event::poll(LOAD_POLL).map_err(io_error)? {
+        // A poll of zero never reads the terminal (crossterm's `use-dev-tty` source returns
+        // before looking), so this one waits [`DRAIN`].
+        while event::poll(DRAIN).map_err(io_error)? {
             let event = event::read().map_err(io_error)?;
             if is_ctrl_c(&event) {
                 signal.store(
@@ -294,8 +298,9 @@ where
     }
 }
 
-/// How long the loading wait looks for input before looking at the loader again.
-const LOAD_POLL: Duration = Duration::from_millis(10);
+/// How long the loading wait waits for the loader before looking at input again (for
+/// [`DRAIN`]).
+const LOAD_POLL: Duration = Duration::from_millis(9);
 
 /// Ctrl-C, which raw mode delivers as a key rather than as SIGINT.
 fn is_ctrl_c(event: &Event) -> bool {
