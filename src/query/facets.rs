@@ -75,6 +75,13 @@ pub struct Selection {
     all: u64,
 }
 
+impl Selection {
+    /// True when some kind has a selection.
+    pub fn any(&self) -> bool {
+        self.any
+    }
+}
+
 /// Counts being gathered, by interned value of every kind, one flat vector.
 #[derive(Debug, Clone)]
 pub struct Tally {

@@ -250,6 +250,9 @@ pub struct Engine {
     ties: Vec<u32>,
     /// The full-text index of the profiles, once built.
     text: Option<Arc<TextIndex>>,
+    /// The counts when every member is listed (no search, no selection), made the first
+    /// time that query runs: the explorer's opening list and every "clear all".
+    everyone: std::sync::OnceLock<Tally>,
 }
 
 /// Below this many members one thread scans everything; above it, the scan is split.
@@ -316,6 +319,7 @@ impl Engine {
             facets,
             ties,
             text: None,
+            everyone: std::sync::OnceLock::new(),
         }
     }
 
@@ -382,6 +386,9 @@ impl Engine {
         let matcher = Matcher::default();
         let only = query.only.as_ref().map(|ids| self.members_in(ids));
         let text_scores = self.text_scores(&query.profile);
+        if pattern.is_empty() && !selection.any() && only.is_none() && text_scores.is_none() {
+            return self.everyone(query);
+        }
         let scan = Scan {
             engine: self,
             pattern: &pattern,
@@ -400,7 +407,7 @@ impl Engine {
         let hits = if scan.ranks() {
             rank(parts)
         } else {
-            parts.into_iter().flat_map(|part| part.hits).collect()
+            concat(parts)
         };
         Results {
             hits,
@@ -410,6 +417,33 @@ impl Engine {
 }
 
 impl Engine {
+    /// The results when nothing narrows the list: every member, in scan order, and counts
+    /// that are the same every time.
+    fn everyone(&self, query: &Query) -> Results {
+        let tally = self.everyone.get_or_init(|| {
+            let selection = self.facets.selection(&Query::default());
+            let mut counter = self.facets.counter(&selection);
+            let all = FacetIndex::passes(&self.facets, &selection, 0);
+            for position in 0..self.order.len() {
+                counter.add(position, all);
+            }
+            counter.finish()
+        });
+        let hits = self
+            .order
+            .iter()
+            .map(|&member| Hit {
+                member: member as usize,
+                score: 0,
+                positions: Vec::new(),
+            })
+            .collect();
+        Results {
+            hits,
+            facets: with_absent_selections(self.facets.counts(tally), query),
+        }
+    }
+
     /// The profile query's score of every member (NaN: no match), or `None` when there is
     /// no profile query. Without an index a profile query matches nothing.
     fn text_scores(&self, profile: &str) -> Option<Vec<f32>> {
@@ -607,6 +641,19 @@ fn tie_order(members: &[Member], order: &[u32], countries: Option<&[u32]>) -> Ve
         .collect()
 }
 
+/// The hits of `parts`, in order, in one list allocated once (the first part's list grown
+/// to the total: an empty search lists every member, and growing by doubling copied them).
+fn concat(parts: Vec<Part>) -> Vec<Hit> {
+    let total: usize = parts.iter().map(|part| part.hits.len()).sum();
+    let mut parts = parts.into_iter();
+    let mut hits = parts.next().map(|part| part.hits).unwrap_or_default();
+    hits.reserve_exact(total - hits.len());
+    for part in parts {
+        hits.extend(part.hits);
+    }
+    hits
+}
+
 /// A hit's ranking key: the score made unsigned and inverted, so higher scores come first,
 /// above the tie key.
 fn rank_key(score: i32, tie: u32) -> u64 {
@@ -734,6 +781,31 @@ mod tests {
             .collect();
         let json = format!(r#"{{"members": [{}]}}"#, members.join(","));
         Engine::new(load::from_str(&json, "test.json").expect("valid"))
+    }
+
+    #[test]
+    fn the_unnarrowed_list_equals_what_a_scan_finds() {
+        let engine = engine();
+        let query = Query::default();
+        let pattern = Pattern::parse("");
+        let selection = engine.facets.selection(&query);
+        let matcher = Matcher::default();
+        let scan = Scan {
+            engine: &engine,
+            pattern: &pattern,
+            selection: &selection,
+            matcher: &matcher,
+            only: None,
+            text_scores: None,
+        };
+        let (part, tally) = scan.run(0..engine.order.len());
+        assert_eq!(part.hits.len(), 300);
+        // Twice: the counts are made on the first call and kept.
+        for _ in 0..2 {
+            let results = engine.run(&query);
+            assert_eq!(results.hits, part.hits);
+            assert_eq!(results.facets, engine.facets.counts(&tally));
+        }
     }
 
     #[test]

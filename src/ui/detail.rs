@@ -19,7 +19,7 @@ use crate::text::{fold, sanitize, sanitize_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::{Block, BorderType};
 use std::collections::HashSet;
 
 /// A profile laid out at one width.
@@ -331,7 +331,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, view: &mut ViewState, th
         .take(end.saturating_sub(scroll))
         .cloned()
         .collect();
-    frame.render_widget(Paragraph::new(visible), inner);
+    super::pane::draw_lines(frame, inner, &visible);
     view.mouse_areas.push(MouseArea {
         area: inner,
         target: Target::Detail,

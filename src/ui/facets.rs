@@ -114,7 +114,7 @@ pub fn render(
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), rows);
+    pane::draw_lines(frame, rows, &lines);
 }
 
 /// The Joined pane's legend when its counts include "member by" years, longest first: the

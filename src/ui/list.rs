@@ -145,7 +145,7 @@ pub fn render(
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), rows);
+    pane::draw_lines(frame, rows, &lines);
 }
 
 /// The room (cells after the cursor mark) from which a row shows the year.

@@ -120,3 +120,14 @@ pub fn indicator(
         Rect::new(x, y, width, 1),
     );
 }
+
+/// Draws `lines` one per row of `area` from its top, each cut at the area's width; rows past
+/// the lines are left as they are. What `Paragraph::new(lines)` draws without wrapping, for a
+/// fraction of its cost: a paragraph breaks every line into graphemes twice (to lay out, then
+/// to draw), and the list and facet panes redraw every row on every frame.
+pub fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
+    let buffer = frame.buffer_mut();
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        buffer.set_line(area.x, y, line, area.width);
+    }
+}

@@ -9,7 +9,7 @@ use crate::text::sanitize_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 /// Draws the preview of the selected city in `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
@@ -46,5 +46,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: Theme) {
     });
     lines.extend(detail::lay_out(&doc, width, theme, false).lines);
     lines.truncate(usize::from(inner.height));
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::pane::draw_lines(frame, inner, &lines);
 }
