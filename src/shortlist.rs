@@ -224,8 +224,18 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<BTreeSet<String>, ShortlistError> 
     // serde_json appends " at line L column C"; the place is given in front instead.
     let message = message
         .rsplit_once(" at line ")
-        .map_or(message.as_str(), |(m, _)| m)
-        .to_string();
+        .map_or(message.as_str(), |(m, _)| m);
+    // In the words of the file, not of Rust's types (`expected u32`); a list where the
+    // object is due is read by serde as the object's fields in order, so it is named here.
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    let message = if inner.is_data() && first != Some(&b'{') {
+        "expected an object with `version` and `members`".to_string()
+    } else {
+        let literal = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| crate::model::wording::number_at(text, inner.line(), inner.column()));
+        crate::model::wording::reword(message, field.as_deref(), literal)
+    };
     Err(ShortlistError::Corrupt {
         path: path.to_path_buf(),
         line: inner.line(),

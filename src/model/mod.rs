@@ -14,7 +14,7 @@ pub mod merge;
 pub mod read;
 pub mod schema;
 mod stream;
-mod wording;
+pub(crate) mod wording;
 
 pub use schema::{DatasetRecord, MemberRecord};
 

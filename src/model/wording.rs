@@ -10,7 +10,7 @@
 /// `field` (a path such as `awards[0].year`, or `None` outside any field); `literal` is the
 /// number as written in the file, when the offending value is one. Messages that are not
 /// about a value's type or range are returned unchanged.
-pub(super) fn reword(message: &str, field: Option<&str>, literal: Option<&str>) -> String {
+pub(crate) fn reword(message: &str, field: Option<&str>, literal: Option<&str>) -> String {
     let Some((found, expected)) = split(message) else {
         // serde_json's words for a value of the wrong kind where an enum's name is due, and
         // for a number too large for any number type.
@@ -131,7 +131,7 @@ fn found_in_words(found: &str, literal: Option<&str>) -> String {
 
 /// The JSON number that ends at byte `column` (1-based, as `serde_json` counts) of `line`
 /// (1-based) in `text`, if a number ends there.
-pub(super) fn number_at(text: &str, line: usize, column: usize) -> Option<&str> {
+pub(crate) fn number_at(text: &str, line: usize, column: usize) -> Option<&str> {
     let start = super::locate::line_start(text, line)?;
     let end = start.checked_add(column)?;
     let bytes = text.as_bytes().get(start..end)?;
