@@ -219,10 +219,17 @@ impl Emulated {
         self.parser.process(&bytes);
     }
 
+    /// What ratatui does on a resize (clear the screen, forget the last frame), without
+    /// `Terminal::resize`, which asks the real terminal its size.
     fn resize(&mut self, width: u16, height: u16) {
-        self.terminal
-            .resize(Rect::new(0, 0, width, height))
-            .expect("resize");
+        self.terminal = Terminal::with_options(
+            CrosstermBackend::new(self.bytes.clone()),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+            },
+        )
+        .expect("terminal");
+        self.parser.process(b"\x1b[2J");
         self.parser
             .screen_mut()
             .set_size(nonzero(height), nonzero(width));

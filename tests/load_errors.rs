@@ -68,6 +68,15 @@ fn wrong_types_are_worded_for_the_field() {
             "field `coordinates`: expected an object with `lat` and `lon`, found 3",
         ),
         (
+            // GeoJSON's order is [lon, lat]: a list is refused, never read as two fields.
+            r#""coordinates": [-8.47, 51.9]"#,
+            "field `coordinates`: expected an object with `lat` and `lon`, found a list",
+        ),
+        (
+            r#""coordinates": {"lat": 51.9, "lon": -8.47, "alt": 3}"#,
+            "field `coordinates.alt`: unknown field `alt`, expected `lat` or `lon`",
+        ),
+        (
             r#""coordinates": {"lat": "north", "lon": 2}"#,
             "field `coordinates.lat`: expected a latitude in degrees (a number from -90 to 90), found the string \"north\"",
         ),

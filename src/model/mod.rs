@@ -220,11 +220,40 @@ pub struct Announced {
 }
 
 /// Latitude and longitude in degrees.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Coordinates {
     pub lat: f64,
     pub lon: f64,
+}
+
+/// Read only from an object with `lat` and `lon`. serde would also take a list of two numbers
+/// for the two fields in order, and `GeoJSON`'s `[lon, lat]` would then load swapped, without a
+/// word.
+impl<'de> Deserialize<'de> for Coordinates {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Fields {
+            lat: f64,
+            lon: f64,
+        }
+        struct ObjectOnly;
+        impl<'de> serde::de::Visitor<'de> for ObjectOnly {
+            type Value = Coordinates;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object with `lat` and `lon`")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Coordinates, A::Error> {
+                let Fields { lat, lon } =
+                    Fields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Coordinates { lat, lon })
+            }
+        }
+        deserializer.deserialize_map(ObjectOnly)
+    }
 }
 
 /// The three sections of a learning-city profile, in the order UNESCO gives them.
