@@ -12,8 +12,10 @@
 //!
 //! Members are scanned in alphabetical order (precomputed; the same name in two countries
 //! by country), so hits come out sorted by name. Ranking then sorts a small key per hit:
-//! score, then name length (shorter first, as fzf) and country, then that scan order. On large datasets the scan is split
-//! across threads (`std::thread::scope`), each with its own hits and counts, merged in order.
+//! score, then name length (shorter first, as fzf) and country, then that scan order. The
+//! unnarrowed list (no search, no selection) is every member in scan order, with counts
+//! made once. On large datasets the scan is split across threads (`std::thread::scope`),
+//! each with its own hits and counts, merged in order.
 //!
 //! Every hit carries its match positions, as the contract says, because it is affordable:
 //! the scorer gives score and positions in one call, and it runs only for hits. On 100k
@@ -423,7 +425,8 @@ impl Engine {
         let tally = self.everyone.get_or_init(|| {
             let selection = self.facets.selection(&Query::default());
             let mut counter = self.facets.counter(&selection);
-            let all = FacetIndex::passes(&self.facets, &selection, 0);
+            // Nothing is selected, so every member passes every kind.
+            let all = self.facets.passes(&selection, 0);
             for position in 0..self.order.len() {
                 counter.add(position, all);
             }
