@@ -28,6 +28,9 @@ use crate::facet::{FacetKind, OwnedValue, Value};
 use crate::model::Member;
 use std::collections::HashMap;
 
+/// From this many members on, kinds are interned on two threads.
+pub const PARALLEL_KINDS_FROM: usize = 8192;
+
 /// At most this many kinds: the pass mask is a `u64`.
 pub const MAX_KINDS: usize = 64;
 
@@ -90,21 +93,47 @@ pub struct Tally {
 
 impl FacetIndex {
     /// Interns the values of `kinds` (at most [`MAX_KINDS`]; later ones are ignored) for
-    /// `members`; later calls address members by their position in this sequence.
+    /// `members`; later calls address members by their position in this sequence. From
+    /// [`PARALLEL_KINDS_FROM`] members on, every other kind is interned on a second thread:
+    /// the kinds are independent, and this is the largest serial step of building an engine.
     pub fn new<'a, I>(kinds: &[FacetKind], members: &I) -> Self
     where
-        I: Iterator<Item = &'a Member> + Clone,
+        I: Iterator<Item = &'a Member> + Clone + Send + Sync,
     {
-        let mut slots = 0;
-        let columns = kinds
-            .iter()
-            .take(MAX_KINDS)
-            .map(|&kind| {
-                let column = Column::new(kind, members.clone(), slots);
-                slots += column.values.len();
-                column
+        let kinds = &kinds[..kinds.len().min(MAX_KINDS)];
+        let count = members.size_hint().0;
+        let build = |kinds: &mut dyn Iterator<Item = &FacetKind>| -> Vec<Column> {
+            kinds
+                .map(|&kind| Column::new(kind, members.clone(), 0))
+                .collect()
+        };
+        let parallel = count >= PARALLEL_KINDS_FROM
+            && kinds.len() > 1
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let mut columns = if parallel {
+            std::thread::scope(|scope| {
+                let odd = scope.spawn(|| build(&mut kinds.iter().skip(1).step_by(2)));
+                let even = build(&mut kinds.iter().step_by(2));
+                let odd = odd
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                // Back in kind order: even, odd, even, odd...
+                let mut merged = Vec::with_capacity(kinds.len());
+                let mut odd = odd.into_iter();
+                for column in even {
+                    merged.push(column);
+                    merged.extend(odd.next());
+                }
+                merged
             })
-            .collect();
+        } else {
+            build(&mut kinds.iter())
+        };
+        let mut slots = 0;
+        for column in &mut columns {
+            column.offset = slots;
+            slots += column.values.len();
+        }
         FacetIndex { columns, slots }
     }
 
@@ -408,6 +437,59 @@ impl Tally {
     pub fn merge(&mut self, other: &Tally) {
         for (a, b) in self.counts.iter_mut().zip(&other.counts) {
             *a += b;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facet::KINDS;
+    use crate::model::{Cluster, Region, load};
+
+    #[test]
+    fn kinds_interned_on_two_threads_equal_each_kind_interned_alone() {
+        let count = PARALLEL_KINDS_FROM + 5;
+        let members: Vec<String> = (0..count)
+            .map(|i| {
+                format!(
+                    r#"{{"city": "c{i}", "country": "C{}", "region": "{}", "clusters": ["{}"], "joined": {}}}"#,
+                    i % 97,
+                    Region::ALL[i % 5].name(),
+                    Cluster::ALL[i % 7].id(),
+                    2000 + i % 13
+                )
+            })
+            .collect();
+        let json = format!(r#"{{"members": [{}]}}"#, members.join(","));
+        let dataset = load::from_str(&json, "test.json").expect("valid");
+        let all = FacetIndex::new(KINDS, &dataset.members.iter());
+        assert_eq!(all.kinds().count(), KINDS.len());
+        let mut tally = all.tally();
+        let selection = all.selection(&Query::default());
+        let mut counter = all.counter(&selection);
+        for position in 0..count {
+            counter.add(position, mask_of(KINDS.len()));
+        }
+        tally.merge(&counter.finish());
+        let counts = all.counts(&tally);
+        for (k, kind) in KINDS.iter().enumerate() {
+            let alone = FacetIndex::new(std::slice::from_ref(kind), &dataset.members.iter());
+            assert_eq!(all.values(kind), alone.values(kind), "{}", kind.id);
+            assert_eq!(
+                all.single_values(kind),
+                alone.single_values(kind),
+                "{}",
+                kind.id
+            );
+            let selection = alone.selection(&Query::default());
+            let mut counter = alone.counter(&selection);
+            for position in 0..count {
+                counter.add(position, 1);
+            }
+            let alone_counts = alone.counts(&counter.finish());
+            assert_eq!(counts.kinds[k], alone_counts.kinds[0], "{}", kind.id);
+            assert_eq!(counts.kinds[k].kind.id, kind.id);
         }
     }
 }
