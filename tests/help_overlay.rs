@@ -6,12 +6,13 @@
 
 mod common;
 
+use common::{draw, rows};
+
 use gnlc::app::{Action, App};
 use gnlc::query::{Engine, Query};
 use gnlc::ui::Explorer;
 use gnlc::ui::theme::Theme;
-use ratatui::backend::{CrosstermBackend, TestBackend};
-use ratatui::buffer::Buffer;
+use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::cell::RefCell;
@@ -19,33 +20,6 @@ use std::io::Write;
 use std::num::NonZeroU16;
 use std::rc::Rc;
 use unicode_width::UnicodeWidthStr;
-
-fn draw(app: &mut Explorer, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|frame| app.draw(frame)).expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-/// The buffer as a terminal shows it, one string per row (the cell after a wide char is
-/// skipped).
-fn rows(buffer: &Buffer) -> Vec<String> {
-    (0..buffer.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut skip = 0;
-            for x in 0..buffer.area.width {
-                let symbol = buffer[(x, y)].symbol();
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                skip = symbol.width().saturating_sub(1);
-                row.push_str(symbol);
-            }
-            row
-        })
-        .collect()
-}
 
 fn help_open(width: u16, height: u16) -> Explorer {
     let mut app = common::app();

@@ -4,12 +4,14 @@
 //! that draws char by char, so borders and titles stay where they are drawn.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
+mod common;
+
+use common::draw;
+
 use gnlc::app::{Action, App};
 use gnlc::model::{Dataset, Member, Region};
 use gnlc::query::{Engine, Query};
 use gnlc::ui::Explorer;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -52,12 +54,6 @@ fn app() -> Explorer {
         ],
     };
     Explorer::new(App::new(Engine::new(dataset), Query::default()))
-}
-
-fn draw(app: &mut Explorer, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|frame| app.draw(frame)).expect("draw");
-    terminal.backend().buffer().clone()
 }
 
 /// The buffer as a terminal shows it: the cell after a wide symbol is skipped.

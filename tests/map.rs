@@ -8,6 +8,10 @@
 //! within 51.90..53.33 N and 8.62..6.25 W; 41 of the 349 members have no coordinates.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
+mod common;
+
+use common::draw;
+
 use gnlc::app::{Action, App, MapBack, Mode, Pane, Screen};
 use gnlc::facet::{COUNTRY, REGION};
 use gnlc::geo::View;
@@ -15,8 +19,6 @@ use gnlc::model::{Dataset, Region};
 use gnlc::query::{Engine, Query};
 use gnlc::ui::Explorer;
 use gnlc::ui::map::{SELECTED_MARKER, legend};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
@@ -26,12 +28,6 @@ fn explorer(query: Query) -> Explorer {
 
 fn africa() -> Explorer {
     explorer(Query::default().with(REGION, [Region::Africa]))
-}
-
-fn draw(app: &mut Explorer, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|frame| app.draw(frame)).expect("draw");
-    terminal.backend().buffer().clone()
 }
 
 fn rows(buffer: &Buffer) -> Vec<String> {

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::draw;
+
 use gnlc::app::{Action, App, Pane, Screen, Typing};
 use gnlc::facet::{CLUSTER, REGION};
 use gnlc::model::{Award, ClusterBasis, Dataset, Member, Region, Section};
@@ -15,12 +17,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-
-fn draw(app: &mut Explorer, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|frame| app.draw(frame)).expect("draw");
-    terminal.backend().buffer().clone()
-}
 
 /// The buffer as text, one string per row (wide chars take their cell; the cell after them
 /// is skipped, as a terminal shows it).

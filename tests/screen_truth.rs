@@ -4,17 +4,11 @@
 
 mod common;
 
+use common::draw;
+
 use gnlc::app::Action;
 use gnlc::ui::Explorer;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-
-fn draw(app: &mut Explorer, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|frame| app.draw(frame)).expect("draw");
-    terminal.backend().buffer().clone()
-}
 
 fn screen(buffer: &Buffer) -> String {
     let area = buffer.area;

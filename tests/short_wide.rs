@@ -5,36 +5,10 @@
 
 mod common;
 
+use common::{draw, rows};
+
 use gnlc::app::Action;
 use gnlc::ui::Explorer;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-
-fn draw(app: &mut Explorer, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|frame| app.draw(frame)).expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-fn rows(buffer: &Buffer) -> Vec<String> {
-    (0..buffer.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut skip = 0;
-            for x in 0..buffer.area.width {
-                let symbol = buffer[(x, y)].symbol();
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-                row.push_str(symbol);
-            }
-            row
-        })
-        .collect()
-}
 
 /// The row and column where `needle` starts.
 fn find(rows: &[String], needle: &str) -> Option<(usize, usize)> {

@@ -7,21 +7,15 @@
 
 mod common;
 
+use common::draw;
+
 use gnlc::app::Action;
 use gnlc::fulltext::TextIndex;
 use gnlc::query::TextScope;
 use gnlc::ui::Explorer;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use std::sync::{Arc, mpsc};
-
-fn draw(app: &mut Explorer, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|frame| app.draw(frame)).expect("draw");
-    terminal.backend().buffer().clone()
-}
 
 fn rows(buffer: &Buffer) -> Vec<String> {
     let area = buffer.area;

@@ -760,6 +760,23 @@ mod tests {
         assert!(rank_key(i32::MIN, 0) > rank_key(i32::MAX, u32::MAX));
     }
 
+    /// A scan by name only: no shortlist, no profile text.
+    fn name_scan<'a>(
+        engine: &'a Engine,
+        pattern: &'a Pattern,
+        selection: &'a Selection,
+        matcher: &'a Matcher,
+    ) -> Scan<'a> {
+        Scan {
+            engine,
+            pattern,
+            selection,
+            matcher,
+            only: None,
+            text_scores: None,
+        }
+    }
+
     /// Enough members with a mix of names and facets that every chunk split is exercised.
     fn engine() -> Engine {
         let cities = [
@@ -793,14 +810,7 @@ mod tests {
         let pattern = Pattern::parse("");
         let selection = engine.facets.selection(&query);
         let matcher = Matcher::default();
-        let scan = Scan {
-            engine: &engine,
-            pattern: &pattern,
-            selection: &selection,
-            matcher: &matcher,
-            only: None,
-            text_scores: None,
-        };
+        let scan = name_scan(&engine, &pattern, &selection, &matcher);
         let (part, tally) = scan.run(0..engine.order.len());
         assert_eq!(part.hits.len(), 300);
         // Twice: the counts are made on the first call and kept.
@@ -819,14 +829,7 @@ mod tests {
             let pattern = Pattern::parse(text);
             let selection = engine.facets.selection(&query);
             let matcher = Matcher::default();
-            let scan = Scan {
-                engine: &engine,
-                pattern: &pattern,
-                selection: &selection,
-                matcher: &matcher,
-                only: None,
-                text_scores: None,
-            };
+            let scan = name_scan(&engine, &pattern, &selection, &matcher);
             let (part, tally) = scan.run(0..300);
             let expected = engine.facets.counts(&tally);
             for threads in [2, 3, 7, 300, 400] {
