@@ -1,4 +1,6 @@
-//! Start-up to first frame on the bundled data. Budget: 30 ms (PERFORMANCE.md).
+//! Start-up to first frame on the bundled data. Budget: 10 ms (PERFORMANCE.md). With
+//! `GNLC_BENCH_DATA=FILE`, also the real binary's first frame on that dataset
+//! (`startup_data`; budget 0.5 s for 300 MB).
 //!
 //! Two measurements:
 //! - `in_process`: `Dataset::bundled()` (parse, validate and infer clusters of the embedded
@@ -56,6 +58,10 @@ fn pty_first_frame() -> Duration {
         .expect("open a pty");
     let mut cmd = CommandBuilder::new(binary());
     cmd.env("TERM", "xterm-256color");
+    if let Some(data) = std::env::var_os("GNLC_BENCH_DATA") {
+        cmd.arg("--data");
+        cmd.arg(data);
+    }
     let mut reader = pair.master.try_clone_reader().expect("pty reader");
     let mut writer = pair.master.take_writer().expect("pty writer");
     let (shown, first_frame_at) = mpsc::channel();
@@ -107,6 +113,17 @@ fn startup(c: &mut Criterion) {
         b.iter_custom(|rounds| (0..rounds).map(|_| pty_first_frame()).sum());
     });
     group.finish();
+    // A dataset of the user's (`GNLC_BENCH_DATA=F`, e.g. the 100k profiles `benches/measure.sh`
+    // makes), with whatever load cache the environment gives (see `gnlc::cache`).
+    if std::env::var_os("GNLC_BENCH_DATA").is_some() {
+        let mut group = c.benchmark_group("startup_data");
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(10));
+        group.bench_function("real_binary_pty_to_first_frame", |b| {
+            b.iter_custom(|rounds| (0..rounds).map(|_| pty_first_frame()).sum());
+        });
+        group.finish();
+    }
 }
 
 criterion_group!(benches, startup);

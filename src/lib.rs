@@ -21,6 +21,7 @@
 
 pub mod app;
 pub mod bundle;
+pub mod cache;
 pub mod charts;
 pub mod cli;
 pub mod clipboard;

@@ -41,31 +41,74 @@ impl Cli {
 /// The `--data` value that stands for the bundled dataset.
 pub const BUNDLED_ARG: &str = "bundled";
 
-/// Loads the dataset the user chose: the bundled one when `paths` is empty, else each file
-/// (or `bundled`) in order, merged by id (`model::merge`): later files' fields win. Each
-/// field a later file changes is named on `err`, one line each, with the file that changed
-/// it. Returns the dataset and those lines.
-pub fn load_dataset(
-    paths: &[std::path::PathBuf],
-    err: &mut dyn Write,
-) -> Result<(Dataset, Vec<String>)> {
-    let load = |path: &std::path::Path| -> Result<(Dataset, String)> {
+/// The dataset the user chose, in its engine, with what loading it reported and did not
+/// yet do.
+pub struct Loaded {
+    pub engine: Engine,
+    /// Each field a later file changed, one line each (also written to `err`).
+    pub conflicts: Vec<String>,
+    /// The load cache's snapshot of a single file just parsed, for the caller to write when
+    /// it suits (after the output, or after the explorer's first frame).
+    pub snapshot: Option<crate::cache::Pending>,
+}
+
+/// Writes a pending snapshot, if any, of `engine` (the engine it was loaded into). A cache
+/// that cannot be written is no error: the next load parses the file again.
+pub fn write_snapshot(snapshot: Option<crate::cache::Pending>, engine: &Engine) {
+    if let Some(pending) = snapshot {
+        let _ = pending.write(engine);
+    }
+}
+
+/// Loads the dataset the user chose into an engine: the bundled one when `paths` is empty,
+/// else each file (or `bundled`) in order, merged by id (`model::merge`): later files'
+/// fields win. Each field a later file changes is named on `err`, one line each, with the
+/// file that changed it. A large file goes through the load cache ([`crate::cache`]).
+pub fn load_dataset(paths: &[std::path::PathBuf], err: &mut dyn Write) -> Result<Loaded> {
+    let cache = crate::cache::Cache::from_env();
+    let load = |path: &std::path::Path| -> Result<(Engine, String, Option<crate::cache::Pending>)> {
         if path.as_os_str() == BUNDLED_ARG {
-            Ok((Dataset::bundled(), crate::model::BUNDLED_NAME.to_string()))
+            Ok((
+                Engine::new(Dataset::bundled()),
+                crate::model::BUNDLED_NAME.to_string(),
+                None,
+            ))
         } else {
             let name = path.to_string_lossy();
-            Ok((crate::model::load::from_path(&name)?, name.into_owned()))
+            let (engine, pending) = match &cache {
+                Some(cache) => cache.load(&name)?,
+                None => (Engine::new(crate::model::load::from_path(&name)?), None),
+            };
+            Ok((engine, name.into_owned(), pending))
         }
     };
     let mut paths = paths.iter();
     let Some(first) = paths.next() else {
-        return Ok((Dataset::bundled(), Vec::new()));
+        return Ok(Loaded {
+            engine: Engine::new(Dataset::bundled()),
+            conflicts: Vec::new(),
+            snapshot: None,
+        });
     };
-    let (mut dataset, _) = load(first)?;
+    let (engine, _, snapshot) = load(first)?;
+    let Some(second) = paths.next() else {
+        return Ok(Loaded {
+            engine,
+            conflicts: Vec::new(),
+            snapshot,
+        });
+    };
+    // Several files: each one's snapshot is of its own members, written before they are
+    // merged into a new engine.
+    let dataset_of = |engine: Engine, snapshot| {
+        write_snapshot(snapshot, &engine);
+        engine.into_dataset()
+    };
+    let mut dataset = dataset_of(engine, snapshot);
     let mut lines = Vec::new();
-    for path in paths {
-        let (next, name) = load(path)?;
-        let (merged, report) = crate::model::merge::merge(dataset, next);
+    for path in std::iter::once(second).chain(paths) {
+        let (engine, name, pending) = load(path)?;
+        let (merged, report) = crate::model::merge::merge(dataset, dataset_of(engine, pending));
         dataset = merged;
         for conflict in report.conflicts {
             let line = format!("{}: {conflict}", crate::text::sanitize_line(&name));
@@ -74,7 +117,30 @@ pub fn load_dataset(
             lines.push(line);
         }
     }
-    Ok((dataset, lines))
+    Ok(Loaded {
+        engine: Engine::new(dataset),
+        conflicts: lines,
+        snapshot: None,
+    })
+}
+
+/// Loads the chosen dataset into an engine, with the snapshot still to write.
+fn load_engine(
+    paths: &[std::path::PathBuf],
+    err: &mut dyn Write,
+) -> Result<(Engine, Option<crate::cache::Pending>)> {
+    let loaded = load_dataset(paths, err)?;
+    Ok((loaded.engine, loaded.snapshot))
+}
+
+/// After a command's output: flushes it (the reader should not wait for the cache), then
+/// writes the pending snapshot. A failed output (a closed pipe) is reported by the caller;
+/// the snapshot is written anyway.
+fn after_output(out: &mut dyn Write, engine: &Engine, snapshot: Option<crate::cache::Pending>) {
+    if snapshot.is_some() {
+        let _ = out.flush();
+        write_snapshot(snapshot, engine);
+    }
 }
 
 /// Runs a parsed command line and returns the exit status for `main` (0 unless the explorer
@@ -95,52 +161,46 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             near,
             km,
         }) => {
-            let mut engine = Engine::new(load_dataset(&cli.data, err)?.0);
-            if filters.text.is_some() {
-                engine = engine.with_text_index();
-            }
-            let mut query = facets::build_query(&engine, &filters)?;
-            if only_shortlist {
-                shortlist::restrict(&mut query)?;
-            }
-            let results = engine.run(&query);
-            if let Some(city) = near {
-                return near::list(&engine, &results, &city, km, format, out, err).map(|()| 0);
-            }
-            let written = output::list(&engine, &results, &query.profile, format, out);
-            exit_without_freeing(engine, results);
-            written
+            list(&cli.data, &filters, only_shortlist, near.as_deref(), km, format, out, err)
         }
         Some(Command::Show { city, format }) => {
-            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
+            let (engine, snapshot) = load_engine(&cli.data, err)?;
             let member = show::find(&engine, &city)?;
-            output::show(engine.member(member), format, out)
+            let written = output::show(engine.member(member), format, out);
+            after_output(out, &engine, snapshot);
+            written
         }
         Some(Command::Peers {
             city,
             limit,
             format,
         }) => {
-            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
+            let (engine, snapshot) = load_engine(&cli.data, err)?;
             let member = show::find(&engine, &city)?;
             let engine = engine.with_text_index();
-            peers::print(&engine, member, limit, format, out)
+            let written = peers::print(&engine, member, limit, format, out);
+            after_output(out, &engine, snapshot);
+            written
         }
         Some(Command::Stats {
             format,
             filters,
             shortlist: only_shortlist,
         }) => {
-            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
+            let (engine, snapshot) = load_engine(&cli.data, err)?;
             let mut query = facets::build_query(&engine, &filters)?;
             if only_shortlist {
                 shortlist::restrict(&mut query)?;
             }
-            stats::print(&engine, &query, format, out)
+            let written = stats::print(&engine, &query, format, out);
+            after_output(out, &engine, snapshot);
+            written
         }
         Some(Command::Shortlist { action }) => {
-            let engine = Engine::new(load_dataset(&cli.data, err)?.0);
-            shortlist::run(&engine, action, out, err)
+            let (engine, snapshot) = load_engine(&cli.data, err)?;
+            let written = shortlist::run(&engine, action, out, err);
+            after_output(out, &engine, snapshot);
+            written
         }
         Some(Command::Import {
             files,
@@ -182,6 +242,36 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     done.map(|()| 0)
 }
 
+/// `gnlc list`: the members that pass the filters, ranked, in `format`.
+#[allow(clippy::too_many_arguments)]
+fn list(
+    data: &[std::path::PathBuf],
+    filters: &args::FilterArgs,
+    only_shortlist: bool,
+    near: Option<&str>,
+    km: f64,
+    format: ListFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let (mut engine, snapshot) = load_engine(data, err)?;
+    if filters.text.is_some() {
+        engine = engine.with_text_index();
+    }
+    let mut query = facets::build_query(&engine, filters)?;
+    if only_shortlist {
+        shortlist::restrict(&mut query)?;
+    }
+    let results = engine.run(&query);
+    let written = match near {
+        Some(city) => near::list(&engine, &results, city, km, format, out, err),
+        None => output::list(&engine, &results, &query.profile, format, out),
+    };
+    after_output(out, &engine, snapshot);
+    exit_without_freeing(engine, results);
+    written
+}
+
 /// The process ends right after a command: freeing a large dataset member by member only
 /// delays the exit (8% of `gnlc list` at 100k members), and the OS reclaims it all at once.
 fn exit_without_freeing<T, U>(engine: T, results: U) {
@@ -206,9 +296,20 @@ fn explore(cli: &Cli) -> Result<i32> {
     }
     // Loaded with the terminal already raw, so keys typed meanwhile are kept (see `tui`).
     let (data, filters, keys) = (cli.data.clone(), cli.filters.clone(), config.keys);
+    let snapshot_writer = std::sync::Arc::new(std::sync::Mutex::new(None));
+    let writing = std::sync::Arc::clone(&snapshot_writer);
     let load = move || {
-        let (dataset, conflicts) = load_dataset(&data, &mut std::io::sink())?;
-        let engine = Engine::new(dataset);
+        let loaded = load_dataset(&data, &mut std::io::sink())?;
+        let (engine, conflicts) = (loaded.engine, loaded.conflicts);
+        // The snapshot is written while the user looks at the first frames; quitting waits
+        // for it (after the terminal is restored) rather than leave half a file.
+        if let Some(pending) = loaded.snapshot {
+            let copy = engine.clone();
+            let handle = std::thread::spawn(move || write_snapshot(Some(pending), &copy));
+            if let Ok(mut slot) = writing.lock() {
+                *slot = Some(handle);
+            }
+        }
         let query = facets::build_query(&engine, &filters)?;
         let mut app = crate::app::App::new(engine, query);
         app.keys = keys;
@@ -222,14 +323,19 @@ fn explore(cli: &Cli) -> Result<i32> {
         }
         Ok((app, conflicts))
     };
-    crate::tui::run_loading(
+    let status = crate::tui::run_loading(
         &loading_label(&cli.data),
         load,
         crate::tui::Options {
             mouse: config.mouse && !cli.no_mouse,
             palette: config.palette,
         },
-    )
+    );
+    let handle = snapshot_writer.lock().ok().and_then(|mut slot| slot.take());
+    if let Some(handle) = handle {
+        let _ = handle.join();
+    }
+    status
 }
 
 /// What "Loading …" names: the files, or the bundled dataset.

@@ -32,6 +32,26 @@ pub fn from_path(path: &str) -> Result<Dataset> {
     sequential_from_bytes(&bytes, path)
 }
 
+/// Like [`from_path`], reading the file through `wrap(file)`; the wrapped reader comes back
+/// when the whole file went through it and made the dataset (a large, valid, regular file:
+/// the streaming path), `None` otherwise. The load cache hashes the bytes it parses so.
+pub fn from_path_through<R: std::io::Read>(
+    path: &str,
+    wrap: impl FnOnce(std::fs::File) -> R,
+) -> Result<(Dataset, Option<R>)> {
+    if let Some((file, size)) = super::read::regular_file(path)? {
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        if super::stream::pays(size) {
+            let mut reader = wrap(file);
+            if let Some(dataset) = super::stream::load(&mut reader, size, path) {
+                return Ok((dataset, Some(reader)));
+            }
+        }
+    }
+    let bytes = super::read::bytes(path)?;
+    sequential_from_bytes(&bytes, path).map(|dataset| (dataset, None))
+}
+
 /// Validates a dataset given as bytes; `name` is how errors refer to it.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Dataset> {
     if super::stream::pays(bytes.len())

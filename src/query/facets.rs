@@ -24,8 +24,10 @@
 //! at 100k members).
 
 use super::{FacetCounts, KindCounts, Query};
-use crate::facet::{FacetKind, OwnedValue, Value};
+use crate::cache::codec::{Reader, Writer};
+use crate::facet::{Absent, FacetKind, OwnedValue, Value};
 use crate::model::Member;
+use crate::model::{Cluster, Region};
 use std::collections::HashMap;
 
 /// From this many members on, kinds are interned on two threads.
@@ -135,6 +137,97 @@ impl FacetIndex {
             slots += column.values.len();
         }
         FacetIndex { columns, slots }
+    }
+
+    /// Writes the index to a snapshot of the engine ([`crate::cache`]).
+    pub fn write<W: std::io::Write>(&self, w: &mut Writer<W>) -> std::io::Result<()> {
+        w.len(self.columns.len())?;
+        for column in &self.columns {
+            w.str(column.kind.id)?;
+            w.len(column.values.len())?;
+            for value in &column.values {
+                write_value(w, value)?;
+            }
+            match &column.store {
+                Store::Single(ids) => {
+                    w.u8(0)?;
+                    w.u32s(ids)?;
+                }
+                Store::Mask(bits) => {
+                    w.u8(1)?;
+                    w.u64s(bits)?;
+                }
+                Store::Multi { starts, ids } => {
+                    w.u8(2)?;
+                    w.u32s(starts)?;
+                    w.u32s(ids)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads an index of `kinds` for `count` members back; `None` unless it is one, every
+    /// value number in range.
+    pub fn read<R: std::io::Read>(
+        r: &mut Reader<R>,
+        kinds: &[FacetKind],
+        count: usize,
+    ) -> Option<Self> {
+        let n = r.len(1)?;
+        if n != kinds.len().min(MAX_KINDS) {
+            return None;
+        }
+        let mut columns = Vec::with_capacity(n);
+        let mut slots = 0;
+        for kind in &kinds[..n] {
+            if r.string()? != kind.id {
+                return None;
+            }
+            let values = (0..r.len(1)?)
+                .map(|_| read_value(r))
+                .collect::<Option<Vec<_>>>()?;
+            let in_range = |id: u32| (id as usize) < values.len();
+            let store = match r.u8()? {
+                0 => {
+                    let ids = r.u32s()?;
+                    let ok = ids.len() == count && ids.iter().all(|&i| i == NONE || in_range(i));
+                    ok.then_some(Store::Single(ids))?
+                }
+                1 => {
+                    let bits = r.u64s()?;
+                    let unused = if values.len() >= 64 {
+                        0
+                    } else {
+                        !0u64 << values.len()
+                    };
+                    let ok = values.len() <= 64
+                        && bits.len() == count
+                        && bits.iter().all(|b| b & unused == 0);
+                    ok.then_some(Store::Mask(bits))?
+                }
+                2 => {
+                    let starts = r.u32s()?;
+                    let ids = r.u32s()?;
+                    let ok = starts.len() == count + 1
+                        && starts.first() == Some(&0)
+                        && starts.windows(2).all(|w| w[0] <= w[1])
+                        && starts.last().is_some_and(|&end| end as usize == ids.len())
+                        && ids.iter().all(|&i| in_range(i));
+                    ok.then_some(Store::Multi { starts, ids })?
+                }
+                _ => return None,
+            };
+            let offset = slots;
+            slots += values.len();
+            columns.push(Column {
+                kind: *kind,
+                values,
+                store,
+                offset,
+            });
+        }
+        Some(FacetIndex { columns, slots })
     }
 
     /// The kinds, in order.
@@ -439,6 +532,40 @@ impl Tally {
             *a += b;
         }
     }
+}
+
+fn write_value<W: std::io::Write>(w: &mut Writer<W>, value: &OwnedValue) -> std::io::Result<()> {
+    let position = |found: Option<usize>| found.unwrap_or(0) as u8;
+    match value {
+        Value::Region(r) => {
+            w.u8(0)?;
+            w.u8(position(Region::ALL.iter().position(|x| x == r)))
+        }
+        Value::Cluster(c) => {
+            w.u8(1)?;
+            w.u8(position(Cluster::ALL.iter().position(|x| x == c)))
+        }
+        Value::Year(y) => {
+            w.u8(2)?;
+            w.u16(*y)
+        }
+        Value::Name(name) => {
+            w.u8(3)?;
+            w.str(name)
+        }
+        Value::Absent(Absent::ProfileText) => w.u8(4),
+    }
+}
+
+fn read_value<R: std::io::Read>(r: &mut Reader<R>) -> Option<OwnedValue> {
+    Some(match r.u8()? {
+        0 => Value::Region(*Region::ALL.get(usize::from(r.u8()?))?),
+        1 => Value::Cluster(*Cluster::ALL.get(usize::from(r.u8()?))?),
+        2 => Value::Year(r.u16()?),
+        3 => Value::Name(r.string()?.into()),
+        4 => Value::Absent(Absent::ProfileText),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

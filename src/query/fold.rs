@@ -125,6 +125,57 @@ impl FoldedNames {
     }
 }
 
+/// The names in a snapshot of the engine's index ([`crate::cache`]).
+impl FoldedNames {
+    pub fn write<W: std::io::Write>(
+        &self,
+        w: &mut crate::cache::codec::Writer<W>,
+    ) -> std::io::Result<()> {
+        w.str(&self.text)?;
+        w.u32s(&self.ends)?;
+        w.u64s(&self.masks)?;
+        for map in &self.maps {
+            w.option(map.as_deref(), crate::cache::codec::Writer::u32s)?;
+        }
+        Ok(())
+    }
+
+    /// Reads names back; `None` unless there are `count` of them, each a whole slice of
+    /// the text on character boundaries.
+    pub fn read<R: std::io::Read>(
+        r: &mut crate::cache::codec::Reader<R>,
+        count: usize,
+    ) -> Option<Self> {
+        let text = r.string()?;
+        let ends = r.u32s()?;
+        let masks = r.u64s()?;
+        if ends.len() != count || masks.len() != count {
+            return None;
+        }
+        let mut start = 0;
+        for &end in &ends {
+            let end = end as usize;
+            if end < start || !text.is_char_boundary(end) {
+                return None;
+            }
+            start = end;
+        }
+        if start != text.len() {
+            return None;
+        }
+        let mut maps = Vec::with_capacity(count);
+        for _ in 0..count {
+            maps.push(r.option(|r| r.u32s().map(Vec::into_boxed_slice))?);
+        }
+        Some(FoldedNames {
+            text,
+            ends,
+            masks,
+            maps,
+        })
+    }
+}
+
 impl<'a> NameRef<'a> {
     pub fn text(&self) -> &'a str {
         self.text

@@ -325,6 +325,62 @@ impl Engine {
         }
     }
 
+    /// Writes the search index (scan order, folded names, facet values, tie order) for a
+    /// snapshot ([`crate::cache`]), so a later load skips building it.
+    pub fn write_index<W: std::io::Write>(
+        &self,
+        w: &mut crate::cache::codec::Writer<W>,
+    ) -> std::io::Result<()> {
+        w.u32s(&self.order)?;
+        w.u32s(&self.ties)?;
+        self.names.write(w)?;
+        self.facets.write(w)
+    }
+
+    /// The engine over `dataset` with the index [`Engine::write_index`] wrote for it, over
+    /// the kinds of [`KINDS`]; the dataset back when the index read does not fit it (a
+    /// wrong length, a position or value number out of range).
+    pub fn read_index<R: std::io::Read>(
+        dataset: Dataset,
+        r: &mut crate::cache::codec::Reader<R>,
+    ) -> Result<Engine, Dataset> {
+        let count = dataset.members.len();
+        let Some((order, ties, names, facets)) = (|| {
+            let order = r.u32s()?;
+            let ties = r.u32s()?;
+            let names = FoldedNames::read(r, count)?;
+            let facets = FacetIndex::read(r, KINDS, count)?;
+            Some((order, ties, names, facets))
+        })() else {
+            return Err(dataset);
+        };
+        // The scan order must be a permutation of the members.
+        let mut seen = vec![false; count];
+        let permutation = order.len() == count
+            && order.iter().all(|&i| {
+                seen.get_mut(i as usize)
+                    .is_some_and(|s| !std::mem::replace(s, true))
+            });
+        if !permutation || ties.len() != count {
+            return Err(dataset);
+        }
+        Ok(Engine {
+            dataset: Arc::new(dataset),
+            order,
+            names,
+            facets,
+            ties,
+            text: None,
+            everyone: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The dataset, copied only when another holder shares it (a thread building the text
+    /// index may).
+    pub fn into_dataset(self) -> Dataset {
+        Arc::try_unwrap(self.dataset).unwrap_or_else(|shared| (*shared).clone())
+    }
+
     /// The engine with its full-text index built now (seconds at 100k members: the command
     /// line does this; the explorer builds on a thread and calls [`Engine::set_text_index`]).
     #[must_use]

@@ -1,0 +1,301 @@
+//! The load cache: a large dataset file, once loaded, is kept as a [`snapshot`] under
+//! `$XDG_CACHE_HOME/gnlc/` (or `~/.cache/gnlc/`), and read from there the next time, which
+//! skips parsing JSON, resolving countries and inferring clusters.
+//!
+//! Why: parsing is most of the time `gnlc list` takes on a large file, and the explorer's
+//! first frame waits for it. Reading a snapshot back is little more than copying its
+//! strings.
+//!
+//! A snapshot is never trusted blindly. It is used only when all of these hold, else the
+//! file is loaded as usual and the snapshot written again:
+//! - it was written by this very program (its version, and the size and modification time
+//!   of its executable: a rebuilt program does not read an older build's snapshots);
+//! - the dataset file has the size and modification time it had then, and the hash of its
+//!   content (xxh3, 128 bits) is the one the snapshot was made from: the file is read and
+//!   hashed on one core while the snapshot is read on the other;
+//! - the snapshot reads whole, every value valid, and the hash of its bytes is the one
+//!   written at its end (a cut or damaged snapshot is refused).
+//!
+//! A snapshot is written to a temporary file beside it and renamed into place, so a reader
+//! never sees half of one. Only files of at least [`MIN_SIZE`] bytes are cached (a smaller
+//! one loads in milliseconds), and a cache that cannot be read or written is no error: the
+//! file loads as it would without one. `GNLC_NO_CACHE=1` turns the cache off,
+//! `GNLC_CACHE_DIR` puts it elsewhere.
+
+pub mod codec;
+pub mod snapshot;
+
+use crate::error::Result;
+use crate::query::Engine;
+use codec::{Reader, Writer};
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+/// Files smaller than this are not cached: they load in a few milliseconds, which is about
+/// what checking a snapshot costs.
+pub const MIN_SIZE: u64 = 2 << 20;
+
+/// The first bytes of a snapshot file; the last byte is the format's version.
+const MAGIC: [u8; 8] = *b"GNLCSNP\x01";
+/// Magic, program stamp, file size, file modification time, content hash.
+const HEADER_LEN: u64 = 8 + 8 + 8 + 16 + 16;
+/// The hash of the snapshot's bytes after the header.
+const TRAILER_LEN: u64 = 8;
+/// How the temporary file of a snapshot being written is named.
+const TEMP_PREFIX: &str = ".snapshot-";
+/// How much of the dataset file is hashed at a time.
+const HASH_BLOCK: usize = 1 << 20;
+
+/// Where snapshots are kept.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// The cache the environment asks for: `None` when `GNLC_NO_CACHE` is set (to anything
+    /// but empty) or no directory can be found.
+    pub fn from_env() -> Option<Cache> {
+        if std::env::var_os("GNLC_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+            return None;
+        }
+        let absolute = |v: std::ffi::OsString| {
+            let p = PathBuf::from(v);
+            p.is_absolute().then_some(p)
+        };
+        let dir = std::env::var_os("GNLC_CACHE_DIR")
+            .and_then(absolute)
+            .or_else(|| {
+                std::env::var_os("XDG_CACHE_HOME")
+                    .and_then(absolute)
+                    .map(|p| p.join("gnlc"))
+            })
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .and_then(absolute)
+                    .map(|p| p.join(".cache").join("gnlc"))
+            })?;
+        Some(Cache::at(dir))
+    }
+
+    /// A cache in `dir` (made when the first snapshot is written).
+    pub fn at(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// The snapshot file for the dataset at `path`: one per dataset path, named by a hash of
+    /// its absolute form.
+    fn snapshot_path(&self, path: &str) -> PathBuf {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| PathBuf::from(path));
+        let name = xxh3_64(absolute.as_os_str().as_encoded_bytes());
+        self.dir.join(format!("{name:016x}.snapshot"))
+    }
+
+    /// Loads the dataset file at `path` into an engine, from its snapshot when one is
+    /// valid. Errors are those of [`crate::model::load::from_path`]. On a miss, the
+    /// returned [`Pending`] writes the snapshot (the caller chooses when: after the first
+    /// frame, or after the output).
+    pub fn load(&self, path: &str) -> Result<(Engine, Option<Pending>)> {
+        let before = FileKey::of(path);
+        let snapshot = self.snapshot_path(path);
+        if let Some(key) = &before
+            && let Some(engine) = read_snapshot(&snapshot, path, key)
+        {
+            return Ok((engine, None));
+        }
+        let (dataset, reader) =
+            crate::model::load::from_path_through(path, Hashing::new)?;
+        let pending = match (before, reader) {
+            (Some(key), Some(reader)) if FileKey::of(path).as_ref() == Some(&key) => {
+                Some(Pending {
+                    snapshot,
+                    key,
+                    content: reader.hash.digest128(),
+                })
+            }
+            _ => None,
+        };
+        Ok((Engine::new(dataset), pending))
+    }
+}
+
+/// A snapshot to write for a dataset just loaded from its file.
+#[derive(Debug)]
+pub struct Pending {
+    snapshot: PathBuf,
+    key: FileKey,
+    content: u128,
+}
+
+impl Pending {
+    /// Writes the snapshot of `engine`, which must hold the dataset loaded with this
+    /// `Pending`. Atomic: a temporary file in the cache directory, renamed into place.
+    pub fn write(self, engine: &Engine) -> std::io::Result<()> {
+        let dir = self.snapshot.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        remove_abandoned(dir);
+        let mut temp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(dir)?;
+        let mut out = BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        out.write_all(&header(&self.key, self.content))?;
+        let mut w = Writer::new(out);
+        snapshot::encode(engine.dataset(), &mut w)?;
+        engine.write_index(&mut w)?;
+        let (mut out, hash) = w.finish()?;
+        out.write_all(&hash.to_le_bytes())?;
+        out.flush()?;
+        drop(out);
+        temp.persist(&self.snapshot).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// Temporary files of writes that never finished (the process was killed) are removed
+/// once they are an hour old: no write takes that long.
+fn remove_abandoned(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let abandoned = entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX)
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600);
+        if abandoned {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// What identifies a dataset file's version without reading it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileKey {
+    size: u64,
+    /// Nanoseconds since the Unix epoch.
+    modified: u128,
+}
+
+impl FileKey {
+    /// The key of the regular file at `path` when it is large enough to cache.
+    fn of(path: &str) -> Option<FileKey> {
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() || meta.len() < MIN_SIZE {
+            return None;
+        }
+        let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(FileKey {
+            size: meta.len(),
+            modified: modified.as_nanos(),
+        })
+    }
+}
+
+/// What identifies this build of the program: its version and its executable's size and
+/// modification time, hashed.
+fn program_stamp() -> u64 {
+    let mut hash = Xxh3::new();
+    hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Some(meta) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| std::fs::metadata(exe).ok())
+    {
+        hash.update(&meta.len().to_le_bytes());
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        hash.update(&modified.to_le_bytes());
+    }
+    hash.digest()
+}
+
+fn header(key: &FileKey, content: u128) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(HEADER_LEN as usize);
+    bytes.extend_from_slice(&MAGIC);
+    bytes.extend_from_slice(&program_stamp().to_le_bytes());
+    bytes.extend_from_slice(&key.size.to_le_bytes());
+    bytes.extend_from_slice(&key.modified.to_le_bytes());
+    bytes.extend_from_slice(&content.to_le_bytes());
+    bytes
+}
+
+/// The engine from the snapshot at `snapshot` when it is valid for the file at `path`
+/// (whose key is `key`); `None` for anything else.
+fn read_snapshot(snapshot: &Path, path: &str, key: &FileKey) -> Option<Engine> {
+    let file = File::open(snapshot).ok()?;
+    let length = file.metadata().ok()?.len();
+    let payload = length.checked_sub(HEADER_LEN + TRAILER_LEN)?;
+    let mut input = BufReader::with_capacity(1 << 16, file);
+    let mut head = [0; HEADER_LEN as usize];
+    input.read_exact(&mut head).ok()?;
+    let (expected, content) = head.split_at(HEADER_LEN as usize - 16);
+    if expected != &header(key, 0)[..expected.len()] {
+        return None;
+    }
+    let content = u128::from_le_bytes(content.try_into().ok()?);
+    // The file is hashed on one core while the snapshot is read on the other.
+    let (hashed, engine) = std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| hash_file(path));
+        let engine = (|| {
+            let mut r = Reader::new(&mut input, payload);
+            let dataset = snapshot::decode(&mut r)?;
+            let engine = Engine::read_index(dataset, &mut r).ok()?;
+            let (input, hash) = r.finish()?;
+            let mut trailer = [0; TRAILER_LEN as usize];
+            input.read_exact(&mut trailer).ok()?;
+            (u64::from_le_bytes(trailer) == hash).then_some(engine)
+        })();
+        (hashing.join().ok().flatten(), engine)
+    });
+    // The file must still be the one that was hashed.
+    if hashed != Some(content) || FileKey::of(path).as_ref() != Some(key) {
+        return None;
+    }
+    engine
+}
+
+/// The xxh3-128 hash of the file at `path`.
+fn hash_file(path: &str) -> Option<u128> {
+    let mut file = File::open(path).ok()?;
+    let mut hash = Xxh3::new();
+    let mut block = vec![0; HASH_BLOCK];
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => return Some(hash.digest128()),
+            Ok(n) => hash.update(&block[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+}
+
+/// A reader that hashes what it reads.
+struct Hashing<R> {
+    inner: R,
+    hash: Xxh3,
+}
+
+impl<R> Hashing<R> {
+    fn new(inner: R) -> Hashing<R> {
+        Hashing {
+            inner,
+            hash: Xxh3::new(),
+        }
+    }
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+}

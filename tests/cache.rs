@@ -1,0 +1,341 @@
+//! The load cache (`gnlc::cache`): a snapshot is used only when it is this program's, of
+//! this very file, and whole; anything else (a changed file, even one changed back to the
+//! same size and time; a cut, damaged or foreign snapshot) is ignored and the file loaded
+//! as if there were no cache, with the same answers and the same located errors.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
+
+use gnlc::cache::{Cache, MIN_SIZE};
+use gnlc::model::Dataset;
+use gnlc::query::{Engine, Query};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A valid dataset of more than [`MIN_SIZE`] bytes: the bundled members, copied under new
+/// names until the file is large enough to be cached.
+fn large_dataset_json() -> String {
+    let bundled: serde_json::Value =
+        serde_json::from_str(gnlc::model::BUNDLED_JSON).expect("bundled JSON");
+    let members = bundled["members"].as_array().expect("members").clone();
+    let mut all = Vec::new();
+    let mut copy = 0;
+    loop {
+        for m in &members {
+            let mut m = m.clone();
+            // Ids are derived from city and country, so a new name is a new member.
+            let city = m["city"].as_str().expect("city").to_string();
+            m["city"] = format!("{city} {copy}").into();
+            all.push(m);
+        }
+        copy += 1;
+        let mut dataset = bundled.clone();
+        dataset["members"] = all.clone().into();
+        let text = serde_json::to_string_pretty(&dataset).expect("serializes");
+        if text.len() as u64 > MIN_SIZE + 4096 {
+            return text;
+        }
+    }
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    data: PathBuf,
+    cache_dir: PathBuf,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("big.json");
+        std::fs::write(&data, large_dataset_json()).expect("writes");
+        let cache_dir = dir.path().join("cache");
+        Setup {
+            _dir: dir,
+            data,
+            cache_dir,
+        }
+    }
+
+    fn path(&self) -> &str {
+        self.data.to_str().expect("UTF-8 path")
+    }
+
+    fn cache(&self) -> Cache {
+        Cache::at(&self.cache_dir)
+    }
+
+    /// Loads through the cache; true when the snapshot was used (nothing left to write).
+    fn load(&self) -> (Engine, bool) {
+        let (engine, pending) = self.cache().load(self.path()).expect("loads");
+        let hit = pending.is_none();
+        if let Some(pending) = pending {
+            pending.write(&engine).expect("writes the snapshot");
+        }
+        (engine, hit)
+    }
+
+    fn snapshots(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(&self.cache_dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "snapshot"))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// The only snapshot file.
+    fn snapshot(&self) -> PathBuf {
+        let found = self.snapshots();
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0].clone()
+    }
+}
+
+/// The dataset parsed from the file, without any cache.
+fn parsed(path: &str) -> Dataset {
+    gnlc::model::load::from_path(path).expect("parses")
+}
+
+/// What two engines answer to a few queries must be equal: hits, scores, facet counts.
+fn assert_same_answers(a: &Engine, b: &Engine) {
+    assert_eq!(a.dataset(), b.dataset());
+    let region = gnlc::facet::REGION;
+    for query in [
+        Query::text(""),
+        Query::text("ko"),
+        Query::text("'san !1"),
+        Query::text("a").with(region, [gnlc::model::Region::Africa]),
+    ] {
+        assert_eq!(a.run(&query), b.run(&query), "{query:?}");
+    }
+}
+
+#[test]
+fn a_second_load_reads_the_snapshot_and_answers_as_the_file_does() {
+    let s = Setup::new();
+    let (first, hit) = s.load();
+    assert!(!hit, "nothing cached yet");
+    s.snapshot();
+    let (second, hit) = s.load();
+    assert!(hit, "the snapshot just written is used");
+    assert_eq!(second.dataset(), &parsed(s.path()));
+    assert_same_answers(&first, &second);
+}
+
+#[test]
+fn a_file_changed_to_the_same_size_and_time_is_read_again() {
+    let s = Setup::new();
+    s.load();
+    let meta = std::fs::metadata(&s.data).expect("metadata");
+    let text = std::fs::read_to_string(&s.data).expect("reads");
+    // One letter of one city, same length: only the content hash can tell.
+    let changed = text.replacen("\"city\": \"", "\"city\": \"Q", 1);
+    let changed = {
+        let at = changed.find("\"city\": \"Q").expect("changed city") + 10;
+        // Drop the character after the Q so the size is unchanged.
+        let mut c = changed;
+        let next = c[at..].chars().next().expect("a letter").len_utf8();
+        c.replace_range(at..at + next, "");
+        c
+    };
+    assert_eq!(changed.len(), text.len());
+    std::fs::write(&s.data, &changed).expect("writes");
+    let file = std::fs::File::options()
+        .write(true)
+        .open(&s.data)
+        .expect("opens");
+    file.set_modified(meta.modified().expect("mtime"))
+        .expect("sets mtime");
+    drop(file);
+    let after = std::fs::metadata(&s.data).expect("metadata");
+    assert_eq!(after.len(), meta.len());
+    assert_eq!(after.modified().ok(), meta.modified().ok());
+
+    let (engine, hit) = s.load();
+    assert!(!hit, "the content changed: the snapshot must not be used");
+    assert_eq!(engine.dataset(), &parsed(s.path()));
+    assert!(engine.dataset().members[0].city.starts_with('Q'));
+    // And the new snapshot is of the new content.
+    let (again, hit) = s.load();
+    assert!(hit);
+    assert_eq!(again.dataset(), engine.dataset());
+}
+
+#[test]
+fn a_touched_file_is_read_again() {
+    let s = Setup::new();
+    s.load();
+    let file = std::fs::File::options()
+        .write(true)
+        .open(&s.data)
+        .expect("opens");
+    file.set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1))
+        .expect("sets mtime");
+    drop(file);
+    let (_, hit) = s.load();
+    assert!(!hit, "another modification time: read the file");
+    assert_eq!(
+        s.snapshots().len(),
+        1,
+        "the snapshot is replaced, not added to"
+    );
+}
+
+#[test]
+fn a_damaged_cut_or_foreign_snapshot_is_ignored_and_replaced() {
+    let s = Setup::new();
+    s.load();
+    let snapshot = s.snapshot();
+    let good = std::fs::read(&snapshot).expect("reads");
+    let expected = parsed(s.path());
+    let mut damaged_header = good.clone();
+    damaged_header[9] ^= 1;
+    let mut damaged_middle = good.clone();
+    let middle = good.len() / 2;
+    damaged_middle[middle] ^= 0x20;
+    let mut damaged_end = good.clone();
+    let last = good.len() - 1;
+    damaged_end[last] ^= 1;
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("cut in the header", good[..20].to_vec()),
+        ("cut in the middle", good[..middle].to_vec()),
+        ("one byte short", good[..last].to_vec()),
+        ("one byte more", [good.as_slice(), &[0]].concat()),
+        ("a header bit", damaged_header),
+        ("a member byte", damaged_middle),
+        ("the trailing hash", damaged_end),
+        ("not a snapshot", b"{\"members\": []}".to_vec()),
+    ];
+    for (what, bytes) in cases {
+        std::fs::write(&snapshot, &bytes).expect("writes");
+        let (engine, hit) = s.load();
+        assert!(!hit, "{what}: must not be used");
+        assert_eq!(engine.dataset(), &expected, "{what}");
+        // Replaced by a good one.
+        let (_, hit) = s.load();
+        assert!(hit, "{what}: a good snapshot is written again");
+    }
+}
+
+#[test]
+fn a_file_made_invalid_reports_the_located_error_not_the_snapshot() {
+    let s = Setup::new();
+    s.load();
+    let meta = std::fs::metadata(&s.data).expect("metadata");
+    let text = std::fs::read_to_string(&s.data).expect("reads");
+    // Same length, same time, but the first region is unknown.
+    let bad = text.replacen("\"region\": \"", "\"region\": \"X", 1);
+    let bad = {
+        let at = bad.find("\"region\": \"X").expect("changed") + 12;
+        let mut b = bad;
+        b.replace_range(at..=at, "");
+        b
+    };
+    assert_eq!(bad.len(), text.len());
+    std::fs::write(&s.data, &bad).expect("writes");
+    std::fs::File::options()
+        .write(true)
+        .open(&s.data)
+        .and_then(|f| f.set_modified(meta.modified()?))
+        .expect("sets mtime");
+    let cached = s.cache().load(s.path()).map(|_| ()).expect_err("invalid");
+    let plain = gnlc::model::load::from_path(s.path()).expect_err("invalid");
+    assert_eq!(cached.to_string(), plain.to_string());
+    assert!(plain.to_string().contains("region"), "{plain}");
+}
+
+#[test]
+fn each_file_has_its_own_snapshot_and_small_files_none() {
+    let s = Setup::new();
+    s.load();
+    let other = s.data.with_file_name("copy.json");
+    std::fs::copy(&s.data, &other).expect("copies");
+    let (engine, pending) = s
+        .cache()
+        .load(other.to_str().expect("UTF-8"))
+        .expect("loads");
+    pending
+        .expect("another path: not cached yet")
+        .write(&engine)
+        .expect("writes");
+    assert_eq!(s.snapshots().len(), 2);
+
+    let small = s.data.with_file_name("small.json");
+    std::fs::write(&small, gnlc::model::BUNDLED_JSON).expect("writes");
+    let (_, pending) = s
+        .cache()
+        .load(small.to_str().expect("UTF-8"))
+        .expect("loads");
+    assert!(pending.is_none(), "a small file is not cached");
+    assert_eq!(s.snapshots().len(), 2);
+}
+
+/// Runs the binary with `env`, in a temporary home.
+fn gnlc(args: &[&str], env: &[(&str, &Path)], no_cache: bool) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gnlc"));
+    command.args(args).env_remove("GNLC_NO_CACHE");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    if no_cache {
+        command.env("GNLC_NO_CACHE", "1");
+    }
+    command.output().expect("runs gnlc")
+}
+
+#[test]
+fn the_command_line_writes_and_reads_snapshots_and_can_be_told_not_to() {
+    let s = Setup::new();
+    let args = [
+        "--data",
+        s.path(),
+        "list",
+        "--search",
+        "ko",
+        "--format",
+        "csv",
+    ];
+    let env = [("GNLC_CACHE_DIR", s.cache_dir.as_path())];
+    let off = gnlc(&args, &env, true);
+    assert!(off.status.success(), "{off:?}");
+    assert!(s.snapshots().is_empty(), "GNLC_NO_CACHE=1 writes nothing");
+    let first = gnlc(&args, &env, false);
+    assert!(first.status.success(), "{first:?}");
+    s.snapshot();
+    let second = gnlc(&args, &env, false);
+    assert!(second.status.success(), "{second:?}");
+    assert_eq!(first.stdout, off.stdout);
+    assert_eq!(second.stdout, off.stdout);
+    assert!(!off.stdout.is_empty());
+
+    // XDG_CACHE_HOME is used when GNLC_CACHE_DIR is not set.
+    let xdg = s.cache_dir.with_file_name("xdg");
+    let out = gnlc(&args, &[("XDG_CACHE_HOME", xdg.as_path())], false);
+    assert!(out.status.success());
+    assert_eq!(
+        std::fs::read_dir(xdg.join("gnlc"))
+            .expect("made gnlc/ under XDG_CACHE_HOME")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_is_no_error() {
+    let s = Setup::new();
+    // A file where the cache directory should be.
+    std::fs::write(&s.cache_dir, "not a directory").expect("writes");
+    let args = ["--data", s.path(), "list", "--format", "csv"];
+    let out = gnlc(&args, &[("GNLC_CACHE_DIR", s.cache_dir.as_path())], false);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (engine, pending) = s.cache().load(s.path()).expect("loads all the same");
+    assert!(pending.expect("nothing cached").write(&engine).is_err());
+}
