@@ -3,7 +3,8 @@
 //!
 //! Measured on full profiles (10k and 100k members) and on the same 100k members without
 //! profile text (`names_only`: id, city, country, region and clusters, as `benches/measure.sh`
-//! writes `lean100k.json`), the case compared with `fzf --filter` over the names.
+//! writes `lean100k.json`), the case compared with `fzf --filter` over the names; each both
+//! parsed from JSON and read back from the load cache's snapshot (`from_snapshot`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // not library code: may fail loudly
 
 mod common;
@@ -37,6 +38,22 @@ fn load(c: &mut Criterion) {
             b.iter(|| {
                 let dataset = gnlc::model::load::from_path(black_box(&path)).expect("loads");
                 gnlc::query::Engine::new(dataset)
+            });
+        });
+        // The same file through the load cache, its snapshot written beforehand: what every
+        // load after the first costs.
+        let cache = gnlc::cache::Cache::at(dir.path().join("cache"));
+        let (engine, pending) = cache.load(&path).expect("loads");
+        pending
+            .expect("a fresh cache")
+            .write(&engine)
+            .expect("writes the snapshot");
+        drop(engine);
+        group.bench_function(format!("from_snapshot/{kind}/{members}"), |b| {
+            b.iter(|| {
+                let (engine, pending) = cache.load(black_box(&path)).expect("loads");
+                assert!(pending.is_none(), "the snapshot is used");
+                engine
             });
         });
     }

@@ -110,6 +110,11 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
+    /// How many bytes are buffered, not yet written out (all of them, below [`CHUNK`]).
+    pub fn buffered(&self) -> usize {
+        self.buf.len()
+    }
+
     /// Writes out what is buffered; gives back the output and the hash of every byte.
     pub fn finish(mut self) -> io::Result<(W, u64)> {
         self.spill()?;
@@ -125,7 +130,8 @@ pub struct Reader<R: Read> {
     end: usize,
     /// Bytes still to come from `input`.
     unread: u64,
-    hash: Xxh3,
+    /// `None` for bytes already hashed by whoever read them ([`Reader::of_bytes`]).
+    hash: Option<Xxh3>,
 }
 
 impl<R: Read> Reader<R> {
@@ -137,7 +143,7 @@ impl<R: Read> Reader<R> {
             pos: 0,
             end: 0,
             unread: length,
-            hash: Xxh3::new(),
+            hash: Some(Xxh3::new()),
         }
     }
 
@@ -166,7 +172,9 @@ impl<R: Read> Reader<R> {
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     Err(_) => return None,
                 };
-                self.hash.update(&self.buf[self.end..self.end + read]);
+                if let Some(hash) = &mut self.hash {
+                    hash.update(&self.buf[self.end..self.end + read]);
+                }
                 self.end += read;
                 self.unread -= read as u64;
             }
@@ -254,10 +262,30 @@ impl<R: Read> Reader<R> {
         )
     }
 
+    /// The next `n` bytes, as a buffer of their own (for [`Reader::of_bytes`] on another
+    /// thread).
+    pub fn take_owned(&mut self, n: usize) -> Option<Vec<u8>> {
+        self.take(n).map(<[u8]>::to_vec)
+    }
+
     /// Ends the reading: every byte must have been taken. Gives back the input (positioned
-    /// just after the bytes read) and the hash of every byte.
+    /// just after the bytes read) and the hash of every byte (0 for [`Reader::of_bytes`]).
     pub fn finish(self) -> Option<(R, u64)> {
-        (self.left() == 0).then(|| (self.input, self.hash.digest()))
+        (self.left() == 0).then(|| (self.input, self.hash.map_or(0, |h| h.digest())))
+    }
+}
+
+impl Reader<std::io::Empty> {
+    /// Reads values from `bytes`, taken whole by an outer reader that hashed them.
+    pub fn of_bytes(bytes: Vec<u8>) -> Self {
+        Reader {
+            input: std::io::empty(),
+            pos: 0,
+            end: bytes.len(),
+            buf: bytes,
+            unread: 0,
+            hash: None,
+        }
     }
 }
 

@@ -106,8 +106,7 @@ impl Cache {
         {
             return Ok((engine, None));
         }
-        let (dataset, reader) =
-            crate::model::load::from_path_through(path, Hashing::new)?;
+        let (dataset, reader) = crate::model::load::from_path_through(path, Hashing::new)?;
         let pending = match (before, reader) {
             (Some(key), Some(reader)) if FileKey::of(path).as_ref() == Some(&key) => {
                 Some(Pending {

@@ -160,9 +160,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
             shortlist: only_shortlist,
             near,
             km,
-        }) => {
-            list(&cli.data, &filters, only_shortlist, near.as_deref(), km, format, out, err)
-        }
+        }) => list(
+            &cli.data,
+            &filters,
+            only_shortlist,
+            near.as_deref(),
+            km,
+            format,
+            out,
+            err,
+        ),
         Some(Command::Show { city, format }) => {
             let (engine, snapshot) = load_engine(&cli.data, err)?;
             let member = show::find(&engine, &city)?;
