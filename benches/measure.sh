@@ -75,6 +75,16 @@ hyperfine -N --warmup 3 --runs 10 --export-json "$dir/full.json" \
     "sh -c 'GNLC_NO_CACHE=1 exec $gnlc --data $dir/synth100k.json list --search $q --format csv > /dev/null'"
 ratios "$dir/full.json"
 
+echo "== a new file: the first run parses, hashes and writes the snapshot (the cache emptied before each run)"
+uptime
+for f in lean100k synth100k; do
+    hyperfine -N --warmup 1 --runs 10 --export-json "$dir/first-$f.json" \
+        --prepare "rm -rf $dir/cache-first" \
+        "sh -c 'GNLC_CACHE_DIR=$dir/cache-first exec $gnlc --data $dir/$f.json list --search $q --format csv > /dev/null'" \
+        "sh -c 'GNLC_NO_CACHE=1 exec $gnlc --data $dir/$f.json list --search $q --format csv > /dev/null'"
+    ratios "$dir/first-$f.json"
+done
+
 echo "== peak memory (kB) and file sizes (bytes), from the snapshot and with GNLC_NO_CACHE=1"
 for f in synth100k lean100k; do
     size=$(stat -c %s "$dir/$f.json")

@@ -46,8 +46,9 @@ fn binary() -> std::ffi::OsString {
     std::env::var_os("GNLC_BENCH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_gnlc").into())
 }
 
-/// Starts `gnlc` in a pty and returns the time until its first frame is on the screen.
-fn pty_first_frame() -> Duration {
+/// Starts `gnlc` (on `data` when given) in a pty and returns the time until its first frame
+/// is on the screen.
+fn pty_first_frame(data: Option<&std::ffi::OsStr>) -> Duration {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: HEIGHT,
@@ -58,7 +59,7 @@ fn pty_first_frame() -> Duration {
         .expect("open a pty");
     let mut cmd = CommandBuilder::new(binary());
     cmd.env("TERM", "xterm-256color");
-    if let Some(data) = std::env::var_os("GNLC_BENCH_DATA") {
+    if let Some(data) = data {
         cmd.arg("--data");
         cmd.arg(data);
     }
@@ -110,17 +111,17 @@ fn startup(c: &mut Criterion) {
     group.sample_size(20);
     group.measurement_time(Duration::from_secs(6));
     group.bench_function("real_binary_pty_to_first_frame", |b| {
-        b.iter_custom(|rounds| (0..rounds).map(|_| pty_first_frame()).sum());
+        b.iter_custom(|rounds| (0..rounds).map(|_| pty_first_frame(None)).sum());
     });
     group.finish();
     // A dataset of the user's (`GNLC_BENCH_DATA=F`, e.g. the 100k profiles `benches/measure.sh`
     // makes), with whatever load cache the environment gives (see `gnlc::cache`).
-    if std::env::var_os("GNLC_BENCH_DATA").is_some() {
+    if let Some(data) = std::env::var_os("GNLC_BENCH_DATA") {
         let mut group = c.benchmark_group("startup_data");
         group.sample_size(10);
         group.measurement_time(Duration::from_secs(10));
         group.bench_function("real_binary_pty_to_first_frame", |b| {
-            b.iter_custom(|rounds| (0..rounds).map(|_| pty_first_frame()).sum());
+            b.iter_custom(|rounds| (0..rounds).map(|_| pty_first_frame(Some(&data))).sum());
         });
         group.finish();
     }

@@ -276,7 +276,10 @@ fn each_file_has_its_own_snapshot_and_small_files_none() {
 /// Runs the binary with `env`, in a temporary home.
 fn gnlc(args: &[&str], env: &[(&str, &Path)], no_cache: bool) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_gnlc"));
-    command.args(args).env_remove("GNLC_NO_CACHE");
+    command
+        .args(args)
+        .env_remove("GNLC_NO_CACHE")
+        .env_remove("GNLC_CACHE_DIR");
     for (key, value) in env {
         command.env(key, value);
     }
@@ -338,4 +341,51 @@ fn a_cache_that_cannot_be_written_is_no_error() {
     );
     let (engine, pending) = s.cache().load(s.path()).expect("loads all the same");
     assert!(pending.expect("nothing cached").write(&engine).is_err());
+}
+
+mod common;
+
+/// The explorer on a large file: the first run writes the snapshot while it shows its
+/// first frames (quitting waits for the write), the second opens on it, alike.
+#[test]
+fn the_explorer_writes_the_snapshot_and_opens_on_it_alike() {
+    let s = Setup::new();
+    let home = s.cache_dir.with_file_name("home");
+    let home = home.to_str().expect("UTF-8");
+    let cache_dir = s.cache_dir.to_str().expect("UTF-8");
+    let env = [
+        ("GNLC_CACHE_DIR", cache_dir),
+        ("XDG_DATA_HOME", home),
+        ("XDG_CONFIG_HOME", home),
+    ];
+    let count = parsed(s.path()).members.len();
+    let all = format!("{count} of {count}");
+    let open = || {
+        let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_gnlc"));
+        cmd.args(["--data", s.path()]);
+        cmd.env_remove("GNLC_NO_CACHE");
+        let mut session = common::pty::Session::spawn(cmd, &env);
+        let screen = session.wait_for(&all);
+        session.send("q");
+        assert_eq!(session.wait_exit(), 0);
+        screen
+    };
+    let first = open();
+    let written = std::fs::metadata(s.snapshot()).expect("the explorer wrote a snapshot");
+    let second = open();
+    // A snapshot that was used is not written again (a rejected one would be replaced).
+    let after = std::fs::metadata(s.snapshot()).expect("still there");
+    assert_eq!(after.modified().ok(), written.modified().ok());
+    assert_eq!(
+        std::os::unix::fs::MetadataExt::ino(&after),
+        std::os::unix::fs::MetadataExt::ino(&written)
+    );
+    let rows = |screen: &str| -> Vec<String> {
+        screen
+            .lines()
+            .filter(|l| l.contains('│') || l.contains('┃'))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(rows(&first), rows(&second));
 }

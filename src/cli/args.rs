@@ -27,7 +27,11 @@ Search syntax (as in fzf): terms separated by spaces must all match;
   'word exact substring   ^word prefix   word$ suffix   !word must not match
 
 Clusters are inferred from profile text by a keyword lexicon unless a dataset states them;
-the explorer and `show` say which. Exit codes: 0 success, 1 runtime error, 2 usage error.";
+the explorer and `show` say which. Exit codes: 0 success, 1 runtime error, 2 usage error.
+
+A --data file of 2 MiB or more is kept as a snapshot in $XDG_CACHE_HOME/gnlc (~/.cache/gnlc),
+used while the file is unchanged, so later loads are several times faster; GNLC_NO_CACHE=1
+turns this off, GNLC_CACHE_DIR=DIR moves it.";
 
 /// Explore the UNESCO Global Network of Learning Cities from a terminal.
 ///
