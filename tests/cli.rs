@@ -481,6 +481,37 @@ fn completions_into_a_closed_pipe_do_not_panic() {
 }
 
 #[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    // `gnlc list | head -1` closes the pipe early: that is the reader's choice, so gnlc
+    // ends with status 0 and says nothing, whatever the format (the csv writer wraps the
+    // closed pipe in an error of its own).
+    let commands: [&[&str]; 5] = [
+        &["list", "--format", "csv"],
+        &["list", "--format", "table"],
+        &["list", "--format", "json"],
+        &["list", "--format", "markdown"],
+        &["list", "--near", "cork", "--km", "20000", "--format", "csv"],
+    ];
+    for args in commands {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gnlc"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take()); // the reader goes away before anything is written
+        let out = child.wait_with_output().expect("wait");
+        // (`--near` notes the members it could not place; that is not an error.)
+        assert!(
+            !stderr(&out).contains("gnlc:"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+}
+
+#[test]
 fn show_of_operators_alone_asks_for_a_name() {
     for name in ["!", "^", "   "] {
         let out = gnlc(&["show", name]);

@@ -58,7 +58,9 @@ pub struct Cache {
 
 impl Cache {
     /// The cache the environment asks for: `None` when `GNLC_NO_CACHE` is set (to anything
-    /// but empty) or no directory can be found.
+    /// but empty) or no directory can be found. `GNLC_CACHE_DIR` may be relative (to the
+    /// working directory); `XDG_CACHE_HOME` and `HOME` count only when absolute, as the XDG
+    /// base directory rules say.
     pub fn from_env() -> Option<Cache> {
         if std::env::var_os("GNLC_NO_CACHE").is_some_and(|v| !v.is_empty()) {
             return None;
@@ -68,7 +70,8 @@ impl Cache {
             p.is_absolute().then_some(p)
         };
         let dir = std::env::var_os("GNLC_CACHE_DIR")
-            .and_then(absolute)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
             .or_else(|| {
                 std::env::var_os("XDG_CACHE_HOME")
                     .and_then(absolute)
@@ -100,6 +103,7 @@ impl Cache {
     /// returned [`Pending`] writes the snapshot (the caller chooses when: after the first
     /// frame, or after the output).
     pub fn load(&self, path: &str) -> Result<(Engine, Option<Pending>)> {
+        program_stamp();
         let before = FileKey::of(path);
         let snapshot = self.snapshot_path(path);
         if let Some(key) = &before
@@ -198,8 +202,14 @@ impl FileKey {
 }
 
 /// What identifies this build of the program: its version and its executable's size and
-/// modification time, hashed.
+/// modification time, hashed. Taken once, at the first load: an executable rebuilt while the
+/// program runs must not lend its stamp to the snapshots the older code writes.
 fn program_stamp() -> u64 {
+    static STAMP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *STAMP.get_or_init(stamp_of_executable)
+}
+
+fn stamp_of_executable() -> u64 {
     let mut hash = Xxh3::new();
     hash.update(env!("CARGO_PKG_VERSION").as_bytes());
     if let Some(meta) = std::env::current_exe()

@@ -288,6 +288,12 @@ fn exit_without_freeing<T, U>(engine: T, results: U) {
 
 /// Maps a write error to our error type; a closed pipe (`gnlc list | head`) is not an error.
 pub(crate) fn write_error(e: &std::io::Error) -> Error {
+    // The csv writer wraps the I/O error it met (a closed pipe among them) in its own.
+    if let Some(inner) = e.get_ref().and_then(|i| i.downcast_ref::<::csv::Error>())
+        && let ::csv::ErrorKind::Io(io) = inner.kind()
+    {
+        return Error::io("<stdout>", io);
+    }
     Error::io("<stdout>", e)
 }
 
