@@ -327,6 +327,36 @@ fn the_command_line_writes_and_reads_snapshots_and_can_be_told_not_to() {
 }
 
 #[test]
+fn a_file_over_the_size_limit_is_refused_even_with_a_snapshot() {
+    let s = Setup::new();
+    let args = ["--data", s.path(), "list", "--format", "csv"];
+    let env = [("GNLC_CACHE_DIR", s.cache_dir.as_path())];
+    assert!(gnlc(&args, &env, false).status.success());
+    s.snapshot();
+    let limited = |no_cache: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gnlc"));
+        command
+            .args(args)
+            .env("GNLC_CACHE_DIR", &s.cache_dir)
+            .env("GNLC_MAX_DATA_BYTES", "1000");
+        if no_cache {
+            command.env("GNLC_NO_CACHE", "1");
+        } else {
+            command.env_remove("GNLC_NO_CACHE");
+        }
+        command.output().expect("runs gnlc")
+    };
+    let (cached, plain) = (limited(false), limited(true));
+    assert_eq!(cached.status.code(), Some(1));
+    assert_eq!(cached.stderr, plain.stderr);
+    assert!(
+        String::from_utf8_lossy(&cached.stderr).contains("limit of 1000 bytes"),
+        "{}",
+        String::from_utf8_lossy(&cached.stderr)
+    );
+}
+
+#[test]
 fn a_cache_that_cannot_be_written_is_no_error() {
     let s = Setup::new();
     // A file where the cache directory should be.

@@ -104,6 +104,9 @@ impl Cache {
     /// frame, or after the output).
     pub fn load(&self, path: &str) -> Result<(Engine, Option<Pending>)> {
         program_stamp();
+        // What the file may not be (a directory, a device, larger than the limit) is refused
+        // whether or not a snapshot of it exists.
+        crate::model::read::regular_file(path)?;
         let before = FileKey::of(path);
         let snapshot = self.snapshot_path(path);
         if let Some(key) = &before
