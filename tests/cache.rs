@@ -419,3 +419,51 @@ fn the_explorer_writes_the_snapshot_and_opens_on_it_alike() {
     };
     assert_eq!(rows(&first), rows(&second));
 }
+
+#[test]
+fn gnlc_cache_lists_the_snapshots_and_clears_them() {
+    let s = Setup::new();
+    let env = [("GNLC_CACHE_DIR", s.cache_dir.as_path())];
+    let text = |out: &std::process::Output| {
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout.clone()).expect("UTF-8")
+    };
+    let listed = text(&gnlc(&["cache"], &env, false));
+    assert!(listed.contains("0 snapshots"), "{listed}");
+
+    let list = ["--data", s.path(), "list", "--format", "csv"];
+    assert!(gnlc(&list, &env, false).status.success());
+    let listed = text(&gnlc(&["cache"], &env, false));
+    assert!(listed.contains("1 snapshot,"), "{listed}");
+    let line = listed
+        .lines()
+        .find(|l| l.contains(s.path()))
+        .unwrap_or_else(|| panic!("the dataset's path is listed:\n{listed}"));
+    assert!(line.contains("current"), "{line}");
+
+    // Touched: the next load will replace it.
+    std::fs::File::options()
+        .write(true)
+        .open(&s.data)
+        .and_then(|f| {
+            f.set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(9))
+        })
+        .expect("sets mtime");
+    let listed = text(&gnlc(&["cache"], &env, false));
+    assert!(listed.contains("file changed"), "{listed}");
+    // Deleted: it will never be used again.
+    std::fs::remove_file(&s.data).expect("removes");
+    let listed = text(&gnlc(&["cache"], &env, false));
+    assert!(listed.contains("file gone"), "{listed}");
+
+    let cleared = text(&gnlc(&["cache", "--clear"], &env, false));
+    assert!(cleared.starts_with("Removed 1 file ("), "{cleared}");
+    assert!(s.snapshots().is_empty());
+    let listed = text(&gnlc(&["cache"], &env, false));
+    assert!(listed.contains("0 snapshots"), "{listed}");
+
+    let off = text(&gnlc(&["cache"], &env, true));
+    assert!(off.contains("off"), "{off}");
+    let with_data = gnlc(&["--data", s.path(), "cache"], &env, false);
+    assert_eq!(with_data.status.code(), Some(2));
+}

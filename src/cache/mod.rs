@@ -40,9 +40,10 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 pub const MIN_SIZE: u64 = 2 << 20;
 
 /// The first bytes of a snapshot file; the last byte is the format's version.
-const MAGIC: [u8; 8] = *b"GNLCSNP\x01";
-/// Magic, program stamp, file size, file modification time, content hash.
-const HEADER_LEN: u64 = 8 + 8 + 8 + 16 + 16;
+const MAGIC: [u8; 8] = *b"GNLCSNP\x02";
+/// Magic, program stamp, file size, file modification time, content hash; then the
+/// dataset's absolute path, its length first.
+const FIXED_HEADER_LEN: u64 = 8 + 8 + 8 + 16 + 16;
 /// The hash of the snapshot's bytes after the header.
 const TRAILER_LEN: u64 = 8;
 /// How the temporary file of a snapshot being written is named.
@@ -92,9 +93,8 @@ impl Cache {
 
     /// The snapshot file for the dataset at `path`: one per dataset path, named by a hash of
     /// its absolute form.
-    fn snapshot_path(&self, path: &str) -> PathBuf {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| PathBuf::from(path));
-        let name = xxh3_64(absolute.as_os_str().as_encoded_bytes());
+    fn snapshot_path(&self, dataset: &Path) -> PathBuf {
+        let name = xxh3_64(dataset.as_os_str().as_encoded_bytes());
         self.dir.join(format!("{name:016x}.snapshot"))
     }
 
@@ -108,9 +108,10 @@ impl Cache {
         // whether or not a snapshot of it exists.
         crate::model::read::regular_file(path)?;
         let before = FileKey::of(path);
-        let snapshot = self.snapshot_path(path);
+        let source = absolute(path);
+        let snapshot = self.snapshot_path(&source);
         if let Some(key) = &before
-            && let Some(engine) = read_snapshot(&snapshot, path, key)
+            && let Some(engine) = read_snapshot(&snapshot, path, &source, key)
         {
             return Ok((engine, None));
         }
@@ -119,8 +120,12 @@ impl Cache {
             (Some(key), Some(reader)) if FileKey::of(path).as_ref() == Some(&key) => {
                 Some(Pending {
                     snapshot,
-                    key,
-                    content: reader.hash.digest128(),
+                    header: Header {
+                        stamp: program_stamp(),
+                        key,
+                        content: reader.hash.digest128(),
+                        dataset: source,
+                    },
                 })
             }
             _ => None,
@@ -129,12 +134,126 @@ impl Cache {
     }
 }
 
+/// What a snapshot in the cache is, as `gnlc cache` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub snapshot: PathBuf,
+    /// Its size on disk.
+    pub bytes: u64,
+    /// The dataset file it was made from, when its header reads.
+    pub dataset: Option<PathBuf>,
+    pub state: State,
+}
+
+/// Whether a snapshot would be used, as far as its header tells (the content hash is only
+/// compared at a load).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Its file has the size and modification time it was made from.
+    Current,
+    /// Its file has changed since: the next load replaces it.
+    Changed,
+    /// Its file is gone: it will never be used again.
+    Gone,
+    /// Made by another build of gnlc: the next load of its file replaces it.
+    OtherBuild,
+    /// Not a snapshot this program can read.
+    Unreadable,
+}
+
+impl State {
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Current => "current",
+            State::Changed => "file changed",
+            State::Gone => "file gone",
+            State::OtherBuild => "another gnlc build",
+            State::Unreadable => "unreadable",
+        }
+    }
+}
+
+impl Cache {
+    /// The directory snapshots are kept in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Every snapshot in the cache, by dataset path (none when the directory does not exist).
+    pub fn entries(&self) -> Vec<Entry> {
+        let Ok(read) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut entries: Vec<Entry> = read
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "snapshot"))
+            .map(describe)
+            .collect();
+        entries.sort_by(|a, b| (&a.dataset, &a.snapshot).cmp(&(&b.dataset, &b.snapshot)));
+        entries
+    }
+
+    /// Removes every snapshot (and any write left unfinished); gives how many files and
+    /// bytes went. The directory itself stays.
+    pub fn clear(&self) -> std::io::Result<(usize, u64)> {
+        let read = match std::fs::read_dir(&self.dir) {
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((0, 0)),
+            Err(e) => return Err(e),
+        };
+        let (mut files, mut bytes) = (0, 0);
+        for entry in read {
+            let entry = entry?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.ends_with(".snapshot") || name.starts_with(TEMP_PREFIX) {
+                let size = entry.metadata().map_or(0, |m| m.len());
+                std::fs::remove_file(entry.path())?;
+                files += 1;
+                bytes += size;
+            }
+        }
+        Ok((files, bytes))
+    }
+}
+
+/// What the snapshot file at `snapshot` is.
+fn describe(snapshot: PathBuf) -> Entry {
+    let bytes = std::fs::metadata(&snapshot).map_or(0, |m| m.len());
+    let header = File::open(&snapshot)
+        .ok()
+        .and_then(|mut file| Header::read(&mut file, bytes))
+        .map(|(header, _)| header);
+    let Some(header) = header else {
+        return Entry {
+            snapshot,
+            bytes,
+            dataset: None,
+            state: State::Unreadable,
+        };
+    };
+    let state = match std::fs::metadata(&header.dataset) {
+        Err(_) => State::Gone,
+        Ok(_) if header.stamp != program_stamp() => State::OtherBuild,
+        Ok(_) => match header.dataset.to_str().and_then(FileKey::of) {
+            Some(key) if key == header.key => State::Current,
+            _ => State::Changed,
+        },
+    };
+    Entry {
+        snapshot,
+        bytes,
+        dataset: Some(header.dataset),
+        state,
+    }
+}
+
 /// A snapshot to write for a dataset just loaded from its file.
 #[derive(Debug)]
 pub struct Pending {
     snapshot: PathBuf,
-    key: FileKey,
-    content: u128,
+    header: Header,
 }
 
 impl Pending {
@@ -148,7 +267,7 @@ impl Pending {
             .prefix(TEMP_PREFIX)
             .tempfile_in(dir)?;
         let mut out = BufWriter::with_capacity(1 << 16, temp.as_file_mut());
-        out.write_all(&header(&self.key, self.content))?;
+        out.write_all(&self.header.bytes())?;
         let mut w = Writer::new(out);
         snapshot::encode(engine.dataset(), &mut w)?;
         engine.write_index(&mut w)?;
@@ -230,30 +349,102 @@ fn stamp_of_executable() -> u64 {
     hash.digest()
 }
 
-fn header(key: &FileKey, content: u128) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(HEADER_LEN as usize);
-    bytes.extend_from_slice(&MAGIC);
-    bytes.extend_from_slice(&program_stamp().to_le_bytes());
-    bytes.extend_from_slice(&key.size.to_le_bytes());
-    bytes.extend_from_slice(&key.modified.to_le_bytes());
-    bytes.extend_from_slice(&content.to_le_bytes());
-    bytes
+/// The dataset path `path` names, absolute (not resolving links): what snapshots are
+/// named by and record.
+fn absolute(path: &str) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| PathBuf::from(path))
+}
+
+/// What a snapshot starts with: what it was made by and from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Header {
+    stamp: u64,
+    key: FileKey,
+    content: u128,
+    /// The absolute path of the dataset file.
+    dataset: PathBuf,
+}
+
+impl Header {
+    fn bytes(&self) -> Vec<u8> {
+        let path = path_bytes(&self.dataset);
+        let mut bytes = Vec::with_capacity(FIXED_HEADER_LEN as usize + 4 + path.len());
+        bytes.extend_from_slice(&MAGIC);
+        bytes.extend_from_slice(&self.stamp.to_le_bytes());
+        bytes.extend_from_slice(&self.key.size.to_le_bytes());
+        bytes.extend_from_slice(&self.key.modified.to_le_bytes());
+        bytes.extend_from_slice(&self.content.to_le_bytes());
+        bytes.extend_from_slice(&(path.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&path);
+        bytes
+    }
+
+    /// Reads a header from the start of a snapshot of `length` bytes; with it, how many
+    /// bytes it took.
+    fn read(input: &mut impl Read, length: u64) -> Option<(Header, u64)> {
+        let mut fixed = [0; FIXED_HEADER_LEN as usize + 4];
+        input.read_exact(&mut fixed).ok()?;
+        let (magic, rest) = fixed.split_first_chunk::<8>()?;
+        if *magic != MAGIC {
+            return None;
+        }
+        let (stamp, rest) = rest.split_first_chunk::<8>()?;
+        let (size, rest) = rest.split_first_chunk::<8>()?;
+        let (modified, rest) = rest.split_first_chunk::<16>()?;
+        let (content, rest) = rest.split_first_chunk::<16>()?;
+        let path_len = u64::from(u32::from_le_bytes(*rest.first_chunk::<4>()?));
+        let taken = FIXED_HEADER_LEN + 4 + path_len;
+        if taken > length {
+            return None;
+        }
+        let mut path = vec![0; usize::try_from(path_len).ok()?];
+        input.read_exact(&mut path).ok()?;
+        let header = Header {
+            stamp: u64::from_le_bytes(*stamp),
+            key: FileKey {
+                size: u64::from_le_bytes(*size),
+                modified: u128::from_le_bytes(*modified),
+            },
+            content: u128::from_le_bytes(*content),
+            dataset: path_from_bytes(path)?,
+        };
+        Some((header, taken))
+    }
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec()
+}
+
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // `None` on other systems, for a path that is not UTF-8
+fn path_from_bytes(bytes: Vec<u8>) -> Option<PathBuf> {
+    let path: std::ffi::OsString = std::os::unix::ffi::OsStringExt::from_vec(bytes);
+    Some(PathBuf::from(path))
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> Option<PathBuf> {
+    String::from_utf8(bytes).ok().map(PathBuf::from)
 }
 
 /// The engine from the snapshot at `snapshot` when it is valid for the file at `path`
-/// (whose key is `key`); `None` for anything else.
-fn read_snapshot(snapshot: &Path, path: &str, key: &FileKey) -> Option<Engine> {
+/// (whose absolute path is `dataset` and whose key is `key`); `None` for anything else.
+fn read_snapshot(snapshot: &Path, path: &str, dataset: &Path, key: &FileKey) -> Option<Engine> {
     let file = File::open(snapshot).ok()?;
     let length = file.metadata().ok()?.len();
-    let payload = length.checked_sub(HEADER_LEN + TRAILER_LEN)?;
     let mut input = BufReader::with_capacity(1 << 16, file);
-    let mut head = [0; HEADER_LEN as usize];
-    input.read_exact(&mut head).ok()?;
-    let (expected, content) = head.split_at(HEADER_LEN as usize - 16);
-    if expected != &header(key, 0)[..expected.len()] {
+    let (header, taken) = Header::read(&mut input, length)?;
+    if header.stamp != program_stamp() || header.key != *key || header.dataset != dataset {
         return None;
     }
-    let content = u128::from_le_bytes(content.try_into().ok()?);
+    let payload = length.checked_sub(taken + TRAILER_LEN)?;
     // The file is hashed on one core while the snapshot is read on the other.
     let (hashed, engine) = std::thread::scope(|scope| {
         let hashing = scope.spawn(|| hash_file(path));
@@ -269,7 +460,7 @@ fn read_snapshot(snapshot: &Path, path: &str, key: &FileKey) -> Option<Engine> {
         (hashing.join().ok().flatten(), engine)
     });
     // The file must still be the one that was hashed.
-    if hashed != Some(content) || FileKey::of(path).as_ref() != Some(key) {
+    if hashed != Some(header.content) || FileKey::of(path).as_ref() != Some(key) {
         return None;
     }
     engine

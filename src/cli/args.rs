@@ -30,8 +30,8 @@ Clusters are inferred from profile text by a keyword lexicon unless a dataset st
 the explorer and `show` say which. Exit codes: 0 success, 1 runtime error, 2 usage error.
 
 A --data file of 2 MiB or more is kept as a snapshot in $XDG_CACHE_HOME/gnlc (~/.cache/gnlc),
-used while the file is unchanged, so later loads are several times faster; GNLC_NO_CACHE=1
-turns this off, GNLC_CACHE_DIR=DIR moves it.";
+used while the file is unchanged, so later loads are several times faster; `gnlc cache` lists
+and clears it, GNLC_NO_CACHE=1 turns it off, GNLC_CACHE_DIR=DIR moves it.";
 
 /// Explore the UNESCO Global Network of Learning Cities from a terminal.
 ///
@@ -240,6 +240,14 @@ pub enum Command {
         /// Print where the config file is read.
         #[arg(long)]
         path: bool,
+    },
+    /// List the load cache's snapshots (what dataset each is of, its size, whether it is
+    /// still current), or empty the cache with --clear. A --data file of 2 MiB or more is
+    /// kept there after its first load so later loads skip parsing.
+    Cache {
+        /// Remove every snapshot (they are made again as files are loaded).
+        #[arg(long)]
+        clear: bool,
     },
     /// Print the manual page (roff), e.g. `gnlc man | man -l -`.
     Man,

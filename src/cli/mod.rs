@@ -240,6 +240,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
                 writeln!(out, "{}", place.display()).map_err(|e| write_error(&e))
             }
         }
+        Some(Command::Cache { clear }) => cache(clear, out),
         Some(Command::Man) => {
             let page =
                 man::page(<Cli as clap::CommandFactory>::command()).map_err(|e| write_error(&e))?;
@@ -277,6 +278,62 @@ fn list(
     after_output(out, &engine, snapshot);
     exit_without_freeing(engine, results);
     written
+}
+
+/// `gnlc cache`: the snapshots of the load cache, one line each, or `--clear` to remove
+/// them.
+fn cache(clear: bool, out: &mut dyn Write) -> Result<()> {
+    let Some(cache) = crate::cache::Cache::from_env() else {
+        return writeln!(
+            out,
+            "The load cache is off (GNLC_NO_CACHE is set, or neither XDG_CACHE_HOME nor HOME is)."
+        )
+        .map_err(|e| write_error(&e));
+    };
+    let dir = crate::text::sanitize_line(&cache.dir().to_string_lossy()).into_owned();
+    // Tenths of a megabyte are all that is shown: precision lost above 2^52 bytes is not.
+    #[allow(clippy::cast_precision_loss)]
+    let megabytes = |bytes: u64| bytes as f64 / 1e6;
+    let written = if clear {
+        let (files, bytes) = cache
+            .clear()
+            .map_err(|e| Error::io(&cache.dir().to_string_lossy(), &e))?;
+        writeln!(
+            out,
+            "Removed {files} file{} ({:.1} MB) from {dir}",
+            if files == 1 { "" } else { "s" },
+            megabytes(bytes)
+        )
+    } else {
+        let entries = cache.entries();
+        let total: u64 = entries.iter().map(|e| e.bytes).sum();
+        (|| {
+            writeln!(
+                out,
+                "{dir}: {} snapshot{}, {:.1} MB",
+                entries.len(),
+                if entries.len() == 1 { "" } else { "s" },
+                megabytes(total)
+            )?;
+            for e in &entries {
+                let dataset = e.dataset.as_ref().map_or_else(
+                    || "?".to_string(),
+                    |d| crate::text::sanitize_line(&d.to_string_lossy()).into_owned(),
+                );
+                writeln!(
+                    out,
+                    "{:>9.1} MB  {:<18}  {dataset}",
+                    megabytes(e.bytes),
+                    e.state.label()
+                )?;
+            }
+            if !entries.is_empty() {
+                writeln!(out, "`gnlc cache --clear` removes them.")?;
+            }
+            Ok(())
+        })()
+    };
+    written.map_err(|e| write_error(&e))
 }
 
 /// The process ends right after a command: freeing a large dataset member by member only
@@ -379,6 +436,7 @@ fn refuse_data_where_ignored(cli: &Cli) -> Result<()> {
             Some(Command::Completions { .. }) => Some("completions"),
             Some(Command::Man) => Some("man"),
             Some(Command::Config { .. }) => Some("config"),
+            Some(Command::Cache { .. }) => Some("cache"),
             _ => None,
         }
     {
