@@ -4,7 +4,9 @@
 //! Why a format of our own: it is a flat walk over the member fields (a length before each
 //! string, a byte for each enum), so reading it back is little more than one copy per
 //! string, and it is read as a stream (a chunk at a time, [`super::codec`]), so a large
-//! dataset is never held twice. Encoding destructures every [`Member`] field by
+//! dataset is never held twice. Members are written in blocks of about [`BLOCK`] bytes,
+//! each with its member count and length first, so reading hands whole blocks to a thread
+//! per core. Encoding destructures every [`Member`] field by
 //! name and decoding builds the struct whole, so a field added to `Member` without a change
 //! here does not compile.
 //!
