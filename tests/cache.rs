@@ -93,6 +93,35 @@ impl Setup {
     }
 }
 
+/// Gives the file at `path` the modification time `time`.
+fn set_modified(path: &Path, time: std::time::SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(time))
+        .expect("sets the modification time");
+}
+
+/// `seconds` after the Unix epoch: a modification time no file here had.
+fn long_ago(seconds: u64) -> std::time::SystemTime {
+    std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(seconds)
+}
+
+/// Replaces the first character of the first `key` value in the file at `path` by `c`
+/// (an ASCII letter for an ASCII one), keeping the file's size and modification time: only
+/// its content tells the change.
+fn rewrite_keeping_size_and_time(path: &Path, key: &str, c: char) {
+    let meta = std::fs::metadata(path).expect("metadata");
+    let mut text = std::fs::read_to_string(path).expect("reads");
+    let marker = format!("\"{key}\": \"");
+    let at = text.find(&marker).expect("the key is there") + marker.len();
+    let old = text[at..].chars().next().expect("a first character");
+    text.replace_range(at..at + old.len_utf8(), c.encode_utf8(&mut [0; 4]));
+    assert_eq!(text.len() as u64, meta.len(), "same size");
+    std::fs::write(path, &text).expect("writes");
+    set_modified(path, meta.modified().expect("mtime"));
+}
+
 /// The dataset parsed from the file, without any cache.
 fn parsed(path: &str) -> Dataset {
     gnlc::model::load::from_path(path).expect("parses")
@@ -129,26 +158,8 @@ fn a_file_changed_to_the_same_size_and_time_is_read_again() {
     let s = Setup::new();
     s.load();
     let meta = std::fs::metadata(&s.data).expect("metadata");
-    let text = std::fs::read_to_string(&s.data).expect("reads");
     // One letter of one city, same length: only the content hash can tell.
-    let changed = text.replacen("\"city\": \"", "\"city\": \"Q", 1);
-    let changed = {
-        let at = changed.find("\"city\": \"Q").expect("changed city") + 10;
-        // Drop the character after the Q so the size is unchanged.
-        let mut c = changed;
-        let next = c[at..].chars().next().expect("a letter").len_utf8();
-        c.replace_range(at..at + next, "");
-        c
-    };
-    assert_eq!(changed.len(), text.len());
-    std::fs::write(&s.data, &changed).expect("writes");
-    let file = std::fs::File::options()
-        .write(true)
-        .open(&s.data)
-        .expect("opens");
-    file.set_modified(meta.modified().expect("mtime"))
-        .expect("sets mtime");
-    drop(file);
+    rewrite_keeping_size_and_time(&s.data, "city", 'Q');
     let after = std::fs::metadata(&s.data).expect("metadata");
     assert_eq!(after.len(), meta.len());
     assert_eq!(after.modified().ok(), meta.modified().ok());
@@ -167,13 +178,7 @@ fn a_file_changed_to_the_same_size_and_time_is_read_again() {
 fn a_touched_file_is_read_again() {
     let s = Setup::new();
     s.load();
-    let file = std::fs::File::options()
-        .write(true)
-        .open(&s.data)
-        .expect("opens");
-    file.set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1))
-        .expect("sets mtime");
-    drop(file);
+    set_modified(&s.data, long_ago(1));
     let (_, hit) = s.load();
     assert!(!hit, "another modification time: read the file");
     assert_eq!(
@@ -224,23 +229,8 @@ fn a_damaged_cut_or_foreign_snapshot_is_ignored_and_replaced() {
 fn a_file_made_invalid_reports_the_located_error_not_the_snapshot() {
     let s = Setup::new();
     s.load();
-    let meta = std::fs::metadata(&s.data).expect("metadata");
-    let text = std::fs::read_to_string(&s.data).expect("reads");
     // Same length, same time, but the first region is unknown.
-    let bad = text.replacen("\"region\": \"", "\"region\": \"X", 1);
-    let bad = {
-        let at = bad.find("\"region\": \"X").expect("changed") + 12;
-        let mut b = bad;
-        b.replace_range(at..=at, "");
-        b
-    };
-    assert_eq!(bad.len(), text.len());
-    std::fs::write(&s.data, &bad).expect("writes");
-    std::fs::File::options()
-        .write(true)
-        .open(&s.data)
-        .and_then(|f| f.set_modified(meta.modified()?))
-        .expect("sets mtime");
+    rewrite_keeping_size_and_time(&s.data, "region", 'X');
     let cached = s.cache().load(s.path()).map(|_| ()).expect_err("invalid");
     let plain = gnlc::model::load::from_path(s.path()).expect_err("invalid");
     assert_eq!(cached.to_string(), plain.to_string());
@@ -442,13 +432,7 @@ fn gnlc_cache_lists_the_snapshots_and_clears_them() {
     assert!(line.contains("current"), "{line}");
 
     // Touched: the next load will replace it.
-    std::fs::File::options()
-        .write(true)
-        .open(&s.data)
-        .and_then(|f| {
-            f.set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(9))
-        })
-        .expect("sets mtime");
+    set_modified(&s.data, long_ago(9));
     let listed = text(&gnlc(&["cache"], &env, false));
     assert!(listed.contains("file changed"), "{listed}");
     // Deleted: it will never be used again.

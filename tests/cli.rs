@@ -466,16 +466,21 @@ fn the_explorer_refuses_to_start_without_a_terminal() {
     assert!(err.contains("gnlc list"), "{err}");
 }
 
-#[test]
-fn completions_into_a_closed_pipe_do_not_panic() {
+/// Runs gnlc with `args` into a pipe whose reader goes away before anything is written.
+fn into_closed_pipe(args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gnlc"))
-        .args(["completions", "bash"])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    drop(child.stdout.take()); // the reader goes away before anything is written
-    let out = child.wait_with_output().expect("wait");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn completions_into_a_closed_pipe_do_not_panic() {
+    let out = into_closed_pipe(&["completions", "bash"]);
     assert_ne!(out.status.code(), Some(101), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
@@ -493,14 +498,7 @@ fn output_into_a_closed_pipe_ends_quietly() {
         &["list", "--near", "cork", "--km", "20000", "--format", "csv"],
     ];
     for args in commands {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gnlc"))
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        drop(child.stdout.take()); // the reader goes away before anything is written
-        let out = child.wait_with_output().expect("wait");
+        let out = into_closed_pipe(args);
         // (`--near` notes the members it could not place; that is not an error.)
         assert!(
             !stderr(&out).contains("gnlc:"),

@@ -314,6 +314,17 @@ impl Engine {
             &order,
             facets.single_values(&crate::facet::COUNTRY),
         );
+        Engine::of_parts(dataset, order, names, facets, ties)
+    }
+
+    /// An engine of its index's parts, built or read back, without a text index yet.
+    fn of_parts(
+        dataset: Dataset,
+        order: Vec<u32>,
+        names: FoldedNames,
+        facets: FacetIndex,
+        ties: Vec<u32>,
+    ) -> Engine {
         Engine {
             dataset: Arc::new(dataset),
             order,
@@ -364,15 +375,7 @@ impl Engine {
         if !permutation || ties.len() != count {
             return Err(dataset);
         }
-        Ok(Engine {
-            dataset: Arc::new(dataset),
-            order,
-            names,
-            facets,
-            ties,
-            text: None,
-            everyone: std::sync::OnceLock::new(),
-        })
+        Ok(Engine::of_parts(dataset, order, names, facets, ties))
     }
 
     /// The dataset, copied only when another holder shares it (a thread building the text
