@@ -65,6 +65,14 @@ pub fn write_snapshot(snapshot: Option<crate::cache::Pending>, engine: &Engine) 
 /// fields win. Each field a later file changes is named on `err`, one line each, with the
 /// file that changed it. A large file goes through the load cache ([`crate::cache`]).
 pub fn load_dataset(paths: &[std::path::PathBuf], err: &mut dyn Write) -> Result<Loaded> {
+    let Some((first, rest)) = paths.split_first() else {
+        return Ok(Loaded {
+            engine: Engine::new(Dataset::bundled()),
+            conflicts: Vec::new(),
+            snapshot: None,
+        });
+    };
+    // Only now: the bundled data's start-up need not look at the environment.
     let cache = crate::cache::Cache::from_env();
     let load = |path: &std::path::Path| -> Result<(Engine, String, Option<crate::cache::Pending>)> {
         if path.as_os_str() == BUNDLED_ARG {
@@ -82,22 +90,14 @@ pub fn load_dataset(paths: &[std::path::PathBuf], err: &mut dyn Write) -> Result
             Ok((engine, name.into_owned(), pending))
         }
     };
-    let mut paths = paths.iter();
-    let Some(first) = paths.next() else {
-        return Ok(Loaded {
-            engine: Engine::new(Dataset::bundled()),
-            conflicts: Vec::new(),
-            snapshot: None,
-        });
-    };
     let (engine, _, snapshot) = load(first)?;
-    let Some(second) = paths.next() else {
+    if rest.is_empty() {
         return Ok(Loaded {
             engine,
             conflicts: Vec::new(),
             snapshot,
         });
-    };
+    }
     // Several files: each one's snapshot is of its own members, written before they are
     // merged into a new engine.
     let dataset_of = |engine: Engine, snapshot| {
@@ -106,7 +106,7 @@ pub fn load_dataset(paths: &[std::path::PathBuf], err: &mut dyn Write) -> Result
     };
     let mut dataset = dataset_of(engine, snapshot);
     let mut lines = Vec::new();
-    for path in std::iter::once(second).chain(paths) {
+    for path in rest {
         let (engine, name, pending) = load(path)?;
         let (merged, report) = crate::model::merge::merge(dataset, dataset_of(engine, pending));
         dataset = merged;
